@@ -1,0 +1,1 @@
+"""Ingest: read files, directories, JSONL, HTML and WARC into clean ``Article`` records."""

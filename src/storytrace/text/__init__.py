@@ -1,0 +1,1 @@
+"""Text helpers shared by the stages: sentences, language, normalisation. No pipeline logic."""
