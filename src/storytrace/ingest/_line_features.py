@@ -1,0 +1,383 @@
+"""Per-line features for junk-line removal, in the spirit of jusText and boilerpipe.
+
+Every feature looks at one line (plus the document's language and dominant
+script, which are computed once per document). Nothing here knows about a
+particular site: the patterns describe web furniture in general (navigation,
+calls to action, captions and credits, timestamps, identifiers), in English
+and a handful of other major languages.
+
+Constants were tuned on GVA dev + kz2022 (see ``quality/annotations/CLEANING.md``),
+2026-11-23.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import justext  # type: ignore[import-untyped]
+
+# -- vocabulary and patterns -------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|co|tv|ge|ru|kz|info)\b(?:/\S*)?"
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_HEX_ID = re.compile(r"^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$")
+_LONG_NUMBER = re.compile(r"#?\d{6,}")
+_CAMEL_JOIN = re.compile(r"[a-z\u00e0-\u00ff]{3}[A-Z][a-z]{2}")
+_DURATION_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?:a|p)\.?m\b)\S", re.IGNORECASE)
+_TRAILING_STAMP = re.compile(
+    r"\((?:published|posted|updated|uploaded)\b[^)]*\d[^)]*\)\s*$", re.IGNORECASE
+)
+_CREDIT = re.compile(
+    r"\((?:[^)]*\b(?:photo|photos|image|file|courtesy|credit|getty|video)\b[^)]*)\)\s*$"
+    r"|\b(?:courtesy(?: of| via)?|photo(?:graph)?s? (?:by|courtesy|credit))\b"
+    r"|^(?:buy )?(?:photo|image|caption|gallery)s?\b\s*(?::|\d|by\b|credit\b|close\b)"
+    r"|\bimage \d+ of\b|\bcaption close\b|^buy photo\b|\bphotos? provided by\b"
+    r"|\b(?:photo|video) (?:posted|shared) by\b|\s[-–—] (?:produced|filmed|photo|video) by\b",
+    re.IGNORECASE,
+)
+"""Captions and picture credits: '(Photo: ...)', 'courtesy of', 'Image 3 of 12'."""
+
+_SHORT_PAREN_TAIL = re.compile(r"^[^.!?]{0,60}\([^()]{2,40}\)\s*$")
+"""A short unpunctuated label ending in a parenthesis: a caption with its source."""
+
+_FURNITURE = re.compile(
+    r"\b(?:"
+    r"advert\w*|sponsored|promoted|newsletters?|subscribe\w*|unsubscribe|"
+    r"sign(?:ed)? (?:up|in)|log ?(?:in|out)|register now|"
+    r"cookies?|privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|"
+    r"all rights reserved|copyright|powered by|skip to|"
+    r"leave a (?:reply|comment)|comments? (?:are|is) closed|post a comment|"
+    r"required fields|will not be published|"
+    r"scroll (?:down|up)|click (?:here|below|to)|tap here|"
+    r"share (?:this|on|via)|(?:e-?mail|send) (?:this|to a friend)|"
+    r"captcha|enter the (?:characters|code)|"
+    r"developing story|check back|refresh (?:this page|for)|"
+    r"download (?:our|the) app|"
+    r"werbung|anzeige|mehr lesen|lesen sie auch|publicit[ée]|lire aussi|voir aussi|"
+    r"publicidad|leer m[aá]s|ver tambi[eé]n|реклама|читайте также|подробнее|комментари\w*"
+    r")\b|©",
+    re.IGNORECASE,
+)
+"""Web furniture vocabulary: ads, sign-up and consent text, comment forms, sharing."""
+
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:"
+    r"read (?:more|also|next|or share)|see (?:also|more)|also read|related\b|more\s*:|"
+    r"watch\b|listen\b|follow (?!-)|like us|find (?:us|\w+ on)|join (?:us|the conversation)|"
+    r"stay (?:tuned|with|up|connected|informed)|get (?:the|our) |download|subscribe|"
+    r"click|tap|share|print|e-?mail\b|contact \w+(?: \w+)? ?(?:at|:|@)|"
+    r"previous(?: post| article| stories?)?\s*:?$|next(?: post| article| story)?\s*:?$|"
+    r"recommended|trending|most (?:popular|read|viewed)|top (?:stories|trending)|"
+    r"latest(?: news)?\s*:|"
+    r"never miss|don'?t miss|loading\b"
+    r")",
+    re.IGNORECASE,
+)
+"""Lines that open with a web verb or a link-list label: 'Read more: ...', 'Follow us ...'."""
+
+_LINK_LABEL = re.compile(
+    r"^\W*(?:read (?:more|also|next)|see also|also read|related(?: stories| articles)?\s*:|"
+    r"more\s*:|lesen sie auch|lire aussi|voir aussi|ver tambi[eé]n|читайте также)",
+    re.IGNORECASE,
+)
+"""A link to another article, however long its title: 'Read more: ...', 'See also ...'."""
+_COPYRIGHT = re.compile(r"^(?:\W*\w+){0,3}\W*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+"""A copyright notice, however long (they list subsidiaries and licences)."""
+
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|youtube|whatsapp|pinterest|linkedin|tiktok|apps?|"
+    r"android|iphone|ipad|rss|e-?mail)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\W*(?:by|от|von|par|por)\b\s*:?\s*\S", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…\"”’»)\]:]\s*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DAYS = (
+    "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|"
+    "fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+)
+_DATE_TOKEN = re.compile(
+    rf"\b(?:{_MONTHS}|{_DAYS}|today|yesterday|[ap]\.?m\.?|[ecmp][sd]t|gmt|utc)\b\.?"
+    r"|\d+(?:[:./-]\d+)*(?:st|nd|rd|th)?",
+    re.IGNORECASE,
+)
+_DATE_CORE = re.compile(
+    rf"\b(?:{_MONTHS}|{_DAYS})\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b"
+    r"|\b\d{1,2}\s*[ap]\.?m\b",
+    re.IGNORECASE,
+)
+"""Something that is certainly a date or a time (a bare number is not)."""
+_STAMP_WORDS = re.compile(
+    r"\b(?:updated?|posted|published|last modified|modified|date|time|at|on|of|and|by)\b",
+    re.IGNORECASE,
+)
+
+# -- thresholds ---------------------------------------------------------------------------
+
+GOOD_MIN_CHARS = 70
+"""jusText's length_low: a paragraph this long can be good (GVA dev + kz2022, 2026-11-23)."""
+GOOD_MIN_STOP_DENSITY = 0.2
+"""Stop-word share for a good line; below jusText's 0.30 because news is dense in names."""
+NEAR_MIN_WORDS = 4
+"""A sentence of at least this many words is 'near good' (kept in the footer zone)."""
+NEAR_MIN_STOP_DENSITY = 0.15
+TITLE_CASE_MIN_SHARE = 0.75
+"""Share of capitalised words from which a line reads as a title, not prose."""
+FOREIGN_SCRIPT_MAX_WORDS = 12
+"""Lines in another script than the document's, up to this length, are menus or tickers."""
+DOMINANT_SCRIPT_MIN_SHARE = 0.6
+"""The dominant script must hold this share of letters before other scripts count as foreign."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What the classifier knows about one line.
+
+    Attributes:
+        words: number of alphabetic words.
+        chars: length of the stripped line.
+        stop_density: share of words that are stop words of the document's language.
+        sentence_end: the line ends like a sentence (or a quote, or a colon).
+        has_lowercase_word: some word is written in lower case (menus are Title Case).
+        title_case: most words are capitalised (headlines, menus, link titles; not prose).
+        junk_reason: why the line is junk on its own, or ``""``.
+        dateish: the line is only a date or time stamp with a label word or two.
+        byline: the line starts like a byline ("By ...").
+    """
+
+    words: int
+    chars: int
+    stop_density: float
+    sentence_end: bool
+    has_lowercase_word: bool
+    title_case: bool
+    junk_reason: str
+    dateish: bool
+    byline: bool
+
+    @property
+    def good(self) -> bool:
+        """A paragraph of prose (jusText's 'good')."""
+        return (
+            not self.junk_reason
+            and not self.title_case
+            and self.chars >= GOOD_MIN_CHARS
+            and self.stop_density >= GOOD_MIN_STOP_DENSITY
+        )
+
+    @property
+    def near_good(self) -> bool:
+        """A short sentence: enough words and stop words, ends like a sentence."""
+        return (
+            not self.junk_reason
+            and self.words >= NEAR_MIN_WORDS
+            and self.stop_density >= NEAR_MIN_STOP_DENSITY
+            and self.sentence_end
+        )
+
+    @property
+    def prose_like(self) -> bool:
+        """Looks like running text (so repetition alone does not make it junk)."""
+        return self.good or self.near_good
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProfile:
+    """Per-document context for line features: stop words, dominant script, site labels."""
+
+    stopwords: frozenset[str]
+    dominant_script: str
+    site_labels: frozenset[str]
+
+
+# -- language and script ------------------------------------------------------------------
+
+
+@cache
+def _stoplist_index() -> dict[str, tuple[str, ...]]:
+    """Word -> the jusText languages that list it as a stop word (built once, ~0.1 s)."""
+    index: dict[str, list[str]] = {}
+    for language in sorted(justext.get_stoplists()):
+        for word in justext.get_stoplist(language):
+            index.setdefault(word.lower(), []).append(language)
+    return {word: tuple(languages) for word, languages in index.items()}
+
+
+@cache
+def _stoplist(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in justext.get_stoplist(language))
+
+
+def guess_stoplist(lines: Iterable[str]) -> frozenset[str]:
+    """The jusText stop list that covers most words of the text (jusText's own language guess)."""
+    index = _stoplist_index()
+    hits: Counter[str] = Counter()
+    for line in lines:
+        for word in words_of(line):
+            hits.update(index.get(word.lower(), ()))
+    if not hits:
+        return frozenset()
+    best = min(hits, key=lambda language: (-hits[language], language))
+    return _stoplist(best)
+
+
+def script_of(char: str) -> str:
+    """The Unicode script family of a letter, from its name ('LATIN', 'GEORGIAN', 'CJK')."""
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters per script in ``text``."""
+    return Counter(script_of(char) for char in text if char.isalpha())
+
+
+def dominant_script(lines: Iterable[str]) -> str:
+    """The script of most letters, or ``""`` when no script holds a clear majority."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(script_counts(line))
+    total = sum(counts.values())
+    if not total:
+        return ""
+    script, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return script if count / total >= DOMINANT_SCRIPT_MIN_SHARE else ""
+
+
+# -- features -----------------------------------------------------------------------------
+
+
+def words_of(line: str) -> list[str]:
+    """Alphabetic words of a line."""
+    return _WORD.findall(line)
+
+
+def is_dateish(line: str) -> bool:
+    """A date or time stamp, with at most two label words ('Updated:', 'Posted')."""
+    if not _DATE_CORE.search(line):
+        return False
+    rest = _STAMP_WORDS.sub(" ", _DATE_TOKEN.sub(" ", line))
+    return len(words_of(rest)) <= 2 and len(line) <= 80
+
+
+def _is_title_case(words: list[str]) -> bool:
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 3 and capitals >= TITLE_CASE_MIN_SHARE * len(words)
+
+
+def _is_identifier(tokens: list[str]) -> bool:
+    if len(tokens) > 3:
+        return False
+    return any(_HEX_ID.match(token.lower()) or _LONG_NUMBER.fullmatch(token) for token in tokens)
+
+
+def _is_hashtag_line(tokens: list[str]) -> bool:
+    tags = sum(1 for token in tokens if token.startswith("#") and len(token) > 1)
+    return tags >= 2 and tags * 2 >= len(tokens)
+
+
+def _is_menu_run(line: str, words: int) -> bool:
+    """Menu items glued together by the scraper: 'HomeNewsSport', 'AboutContact Us'."""
+    joins = len(_CAMEL_JOIN.findall(line))
+    return joins >= 2 or (joins == 1 and words <= 4)
+
+
+def _is_site_name(line: str, profile: DocumentProfile) -> bool:
+    key = re.sub(r"[\W_]+", "", line.lower())
+    return bool(key) and key in profile.site_labels
+
+
+def _contact_or_link(line: str, words: int) -> str:
+    """Short lines carrying an address: link lists, e-mail contacts, social handles."""
+    if words <= 15 and (_URL.search(line) or _EMAIL.search(line)):
+        return "link"
+    if words <= 10 and _HANDLE.search(line):
+        return "handle"
+    return ""
+
+
+def _shape_reason(line: str, tokens: list[str], words: int) -> str:
+    """Junk by the shape of the line alone: no letters, ids, hashtags, glued menus."""
+    letters = sum(1 for char in line if char.isalpha())
+    if letters < 3 and not is_dateish(line):
+        return "no-words"
+    if _is_identifier(tokens):
+        return "identifier"
+    if _is_hashtag_line(tokens):
+        return "hashtags"
+    if _is_menu_run(line, words):
+        return "menu"
+    if _ELLIPSIS_END.search(line) and words <= 4:
+        return "teaser"
+    return ""
+
+
+def _vocabulary_reason(line: str, words: int) -> str:
+    """Junk by what the line says: furniture words, calls to action, captions, playlists."""
+    if _COPYRIGHT.match(line) or (words <= 40 and _LINK_LABEL.match(line)):
+        return "link-or-notice"
+    if words <= 25 and _FURNITURE.search(line):
+        return "furniture"
+    if words <= 20 and _CALL_TO_ACTION.search(line):
+        return "call-to-action"
+    if words <= 6 and _SOCIAL.search(line):
+        return "social"
+    if _CREDIT.search(line) or (
+        words <= 8 and _SHORT_PAREN_TAIL.match(line) and not is_dateish(line)
+    ):
+        return "caption"
+    if _TRAILING_STAMP.search(line) or _DURATION_ITEM.match(line):
+        return "media-item"
+    return _contact_or_link(line, words)
+
+
+def _foreign_script(line: str, words: int, profile: DocumentProfile) -> bool:
+    if not profile.dominant_script or words > FOREIGN_SCRIPT_MAX_WORDS:
+        return False
+    counts = script_counts(line)
+    return bool(counts) and profile.dominant_script not in counts
+
+
+def junk_reason(line: str, words: list[str], profile: DocumentProfile) -> str:
+    """Why ``line`` is junk whatever its neighbours are, or ``""``."""
+    tokens = _TOKEN.findall(line)
+    reason = _shape_reason(line, tokens, len(words))
+    if reason:
+        return reason
+    if _foreign_script(line, len(words), profile):
+        return "foreign-script"
+    if len(words) <= 3 and _is_site_name(line, profile):
+        return "site-name"
+    return _vocabulary_reason(line, len(words))
+
+
+def line_features(line: str, profile: DocumentProfile) -> LineFeatures:
+    """Compute the features of one stripped, non-blank line."""
+    words = words_of(line)
+    stops = sum(1 for word in words if word.lower() in profile.stopwords)
+    return LineFeatures(
+        words=len(words),
+        chars=len(line),
+        stop_density=stops / len(words) if words else 0.0,
+        sentence_end=bool(_SENTENCE_END.search(line)),
+        has_lowercase_word=any(word.islower() and len(word) > 1 for word in words),
+        title_case=_is_title_case(words),
+        junk_reason=junk_reason(line, words, profile),
+        dateish=is_dateish(line),
+        byline=bool(_BYLINE.match(line)) and len(words) <= 12,
+    )
