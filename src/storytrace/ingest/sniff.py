@@ -155,10 +155,11 @@ def _text_format(text: str) -> SourceFormat:
 
 
 def _looks_like_json_line(text: str) -> bool:
-    """True when the head opens like JSON Lines: objects, one per line, most of them whole.
+    """True when the head opens like JSON Lines: it starts with an object, and one of
+    the first few complete lines is a whole JSON object.
 
-    The first few complete lines decide, so that one broken record near the top
-    does not turn a JSON Lines file into plain text.
+    Several lines decide, so that one broken record at the top does not turn a
+    JSON Lines file into plain text.
     """
     if not _JSON_LINE_START.match(text):
         return False
@@ -166,9 +167,7 @@ def _looks_like_json_line(text: str) -> bool:
     lines = [line for line in complete if line.strip()][:_JSON_LINES_TO_CHECK]
     if not lines:
         return True  # the first line runs past the head: trust its opening
-    return all(line.lstrip().startswith("{") for line in lines) and any(
-        _is_json_object(line) for line in lines
-    )
+    return any(_is_json_object(line) for line in lines)
 
 
 def _is_json_object(line: str) -> bool:
