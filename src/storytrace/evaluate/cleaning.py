@@ -103,7 +103,7 @@ def kz_documents(shared: Path) -> list[Document]:
 
 
 def _original_url(uri: str) -> str:
-    head, sep, tail = uri.partition(_WAYBACK_PREFIX)
+    _head, sep, tail = uri.partition(_WAYBACK_PREFIX)
     return tail.split("/", 1)[1] if sep and "/" in tail else uri
 
 

@@ -183,11 +183,11 @@ def _headline_like(features: LineFeatures) -> bool:
 
 
 def _fallback(lines: list[_Line]) -> list[bool]:
-    """Everything would go: keep the single best line (prose first, then the longest)."""
+    """Everything would go: keep the single best line (prose first, then the most words)."""
 
     def score(item: tuple[int, _Line]) -> tuple[int, int, int, int]:
         index, line = item
-        rank = {LineClass.GOOD: 3, LineClass.NEAR: 2, LineClass.SHORT: 1, LineClass.JUNK: 0}
+        rank = {LineClass.GOOD: 2, LineClass.NEAR: 1, LineClass.SHORT: 0, LineClass.JUNK: 0}
         return (rank[line.kind], line.features.words, line.features.chars, -index)
 
     best, _ = max(enumerate(lines), key=score)

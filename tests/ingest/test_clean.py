@@ -1,0 +1,172 @@
+"""Junk-line removal on hand-built, fictional pages."""
+
+from __future__ import annotations
+
+from storytrace.ingest.clean import Cleaned, LineStats, clean_document
+from storytrace.model import Document
+
+BODY = [
+    "RIVERTON: The town council voted on Tuesday to rebuild the old footbridge over the river,"
+    " ending a dispute that had lasted for almost three years.",
+    "The mayor said the work would begin in the spring and that the cost would be shared with"
+    " the county, which owns the land on the eastern bank.",
+    "Budget concerns",
+    "Several members of the council argued that the money should instead go to the schools,"
+    " but the motion to delay the vote failed by two votes.",
+    "Residents who had campaigned for the bridge gathered outside the hall and cheered when"
+    " the result was announced to the crowd.",
+]
+
+
+def doc(lines: list[str], *, doc_id: str = "a", url: str | None = None) -> Document:
+    return Document(
+        id=doc_id, source=f"pile/{doc_id}.txt", format="text", text="\n\n".join(lines), url=url
+    )
+
+
+def kept(cleaned: Cleaned) -> list[str]:
+    return [line for line in cleaned.text.split("\n") if line]
+
+
+def test_menus_dates_and_footer_go_while_body_subhead_and_dateline_stay() -> None:
+    page = [
+        "Home",
+        "News Sport Weather",
+        "Thursday, March 3, 2022",
+        "Council backs plan to rebuild the river footbridge",
+        *BODY,
+        "Share this article on Facebook",
+        "Related Posts",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Powered by a content system",
+    ]
+    cleaned = clean_document(doc(page))
+    assert kept(cleaned) == ["Council backs plan to rebuild the river footbridge", *BODY]
+    assert cleaned.removed_lines == (
+        "Home",
+        "News Sport Weather",
+        "Thursday, March 3, 2022",
+        "Share this article on Facebook",
+        "Related Posts",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Powered by a content system",
+    )
+
+
+def test_captions_credits_links_ids_and_hashtags_go() -> None:
+    junk = [
+        "Harbour workers unload the first crates on Monday. (Photo: Harbour Authority)",
+        "Read more: Another story about a different harbour entirely",
+        "See also  The week in pictures",
+        "3f9a1c07be4d22",
+        "#harbour #ships #news",
+        "- Advertisement -",
+        "Follow us on Twitter",
+        "4.7 C",
+        "1250",
+    ]
+    page = [BODY[0], junk[0], BODY[1], *junk[1:4], BODY[3], *junk[4:], BODY[4]]
+    cleaned = clean_document(doc(page))
+    assert set(cleaned.removed_lines) == set(junk)
+    assert kept(cleaned) == [BODY[0], BODY[1], BODY[3], BODY[4]]
+
+
+def test_foreign_script_menu_and_glued_menu_go() -> None:
+    page = ["ΑρχικήΕιδήσεις Αθλητικά", "HomeLatest NewsWorld Politics", *BODY]
+    cleaned = clean_document(doc(page))
+    assert cleaned.removed_lines == ("ΑρχικήΕιδήσεις Αθλητικά", "HomeLatest NewsWorld Politics")
+
+
+def test_furniture_repeated_across_a_site_goes_with_stats() -> None:
+    stories = [
+        [
+            f"Story {n} tells how the {topic} club raised money for a new roof over the summer."
+            f" Volunteers from the {topic} club worked every weekend.",
+            f"The {topic} club thanked the town for its support and for the donations.",
+        ]
+        for n, topic in enumerate(["chess", "rowing", "garden", "choir"])
+    ]
+    docs = [
+        doc(
+            ["Weekend Edition Online", *lines],
+            doc_id=f"s{n}",
+            url=f"https://www.example-news.com/a/{n}",
+        )
+        for n, lines in enumerate(stories)
+    ]
+    stats = LineStats.from_documents(docs)
+    for document in docs:
+        assert "Weekend Edition Online" in clean_document(document, stats=stats).removed_lines
+
+
+def test_verbatim_copies_keep_their_content() -> None:
+    original = doc(
+        ["Bridge vote ends long dispute in the town", *BODY],
+        doc_id="o",
+        url="https://site-one.example.org/bridge",
+    )
+    copies = [
+        doc(
+            ["Bridge vote ends long dispute in the town", *BODY],
+            doc_id=f"c{n}",
+            url=f"https://site-one.example.org/copy-{n}",
+        )
+        for n in range(3)
+    ]
+    stats = LineStats.from_documents([original, *copies])
+    for document in (original, *copies):
+        cleaned = clean_document(document, stats=stats)
+        assert cleaned.removed_lines == ()
+
+
+def test_line_shared_by_unrelated_pages_counts_as_independent() -> None:
+    pages = [
+        doc(
+            [
+                f"Unrelated page about the {topic} with enough words to be a content line.",
+                "Subscribe now",
+            ],
+            doc_id=str(n),
+            url=f"https://two.example.net/{n}",
+        )
+        for n, topic in enumerate(["harvest", "parade", "election"])
+    ]
+    stats = LineStats.from_documents(pages)
+    assert stats.repetition(pages[0], "Subscribe now").site_independent == 3
+    copy_pages = [
+        doc([BODY[0], "Shared line"], doc_id=str(n), url=f"https://x.example.net/{n}")
+        for n in range(3)
+    ]
+    copy_stats = LineStats.from_documents(copy_pages)
+    assert copy_stats.repetition(copy_pages[0], "Shared line").site_independent == 1
+
+
+def test_all_junk_page_keeps_its_best_line() -> None:
+    cleaned = clean_document(
+        doc(["Home", "Menu", "Image 1 of 3 A ferry leaves the harbour at dawn"])
+    )
+    assert kept(cleaned) == ["Image 1 of 3 A ferry leaves the harbour at dawn"]
+
+
+def test_blank_runs_collapse_and_trailing_spaces_go() -> None:
+    text = "\n\n" + BODY[0] + "   \n\n\n\n" + BODY[1] + "\n\n\n"
+    assert clean_document(Document(id="b", source="b.txt", format="text", text=text)).text == (
+        BODY[0] + "\n\n" + BODY[1]
+    )
+
+
+def test_merge_equals_one_pass() -> None:
+    docs = [
+        doc(
+            [BODY[n], "Sign up for our newsletter"], doc_id=str(n), url=f"https://m.example.com/{n}"
+        )
+        for n in range(4)
+    ]
+    left, right = LineStats.from_documents(docs[:2]), LineStats.from_documents(docs[2:])
+    left.merge(right)
+    whole = LineStats.from_documents(docs)
+    assert left.documents == whole.documents == 4
+    for document in docs:
+        assert clean_document(document, stats=left) == clean_document(document, stats=whole)
