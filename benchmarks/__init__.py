@@ -1,0 +1,1 @@
+"""Benchmarks: speed measured against a named baseline, side by side in one process."""
