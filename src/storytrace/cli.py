@@ -1,0 +1,122 @@
+"""The ``storytrace`` command: thin wrappers over the library.
+
+Data goes to stdout, logs and progress to stderr. Exit status of ``analyze``:
+0 every input was analysed, 3 some inputs were skipped (listed in the report),
+1 the run failed, 2 the command line was wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Annotated
+
+import typer
+
+from storytrace.model import Analysis
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+EXIT_SKIPPED = 3
+
+app = typer.Typer(
+    name="storytrace",
+    help="Trace how a news story travelled: copies, origins, claims, conflicts.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+stderr = Console(stderr=True)
+
+
+@app.callback()
+def _configure(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING
+    handler = RichHandler(console=stderr, show_path=False, show_time=False)
+    logging.basicConfig(level=level, handlers=[handler], format="%(message)s", force=True)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories of articles.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for analysis.json and report.html.")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse articles (text, HTML, JSONL, WARC) and write analysis.json and report.html."""
+    import storytrace
+
+    with _ProgressReporter(enabled=not quiet) as progress:
+        result = storytrace.analyze(paths, progress=progress)
+    files = storytrace.write_report(result, out)
+    _print_summary(result)
+    typer.echo(f"report: {files.html}")
+    typer.echo(f"json:   {files.json}")
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _print_summary(result: Analysis) -> None:
+    stderr.print(
+        f"[bold]{len(result.articles)}[/] articles analysed, "
+        f"[bold]{len(result.skipped)}[/] skipped"
+    )
+    for skip in result.skipped:
+        stderr.print(f"  [yellow]skipped[/] {skip.source}: {skip.reason}", markup=True, highlight=False)
+
+
+class _ProgressReporter:
+    """A progress callback that shows a rich bar only once a run lasts longer than a moment."""
+
+    _DELAY_SECONDS = 0.5
+
+    def __init__(self, *, enabled: bool) -> None:
+        self._enabled = enabled and stderr.is_terminal
+        self._started = time.monotonic()
+        self._progress: Progress | None = None
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> _ProgressReporter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if not self._enabled or time.monotonic() - self._started < self._DELAY_SECONDS:
+            return
+        progress = self._progress or self._start()
+        if stage not in self._tasks:
+            self._tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(self._tasks[stage], completed=done, total=total)
+
+    def _start(self) -> Progress:
+        self._progress = Progress(
+            TextColumn("{task.description:>8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+        )
+        self._progress.start()
+        return self._progress
+
+
+def main() -> None:
+    """Entry point of the ``storytrace`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The CLI is a thin wrapper: it writes the report files and its exit status tells about skips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storytrace.cli import EXIT_SKIPPED, app
+from tests.test_pipeline import write_article
+
+runner = CliRunner()
+
+
+def test_analyze_writes_json_and_html(tmp_path: Path) -> None:
+    write_article(tmp_path / "in" / "a.txt")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "storytrace.analysis/1"
+    assert [a["id"] for a in data["articles"]] == ["a"]
+    assert (tmp_path / "out" / "report.html").is_file()
+    assert "report.html" in result.stdout
+
+
+def test_skipped_inputs_change_the_exit_status(tmp_path: Path) -> None:
+    write_article(tmp_path / "in" / "a.txt")
+    (tmp_path / "in" / "broken.jsonl").write_text('{"id": "x", "text": "fine text here."}\n{oops\n')
+    result = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    data = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert len(data["skipped"]) == 1
+    assert data["skipped"][0]["source"].endswith("broken.jsonl:2")
+
+
+def test_missing_out_option_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(tmp_path)])
+    assert result.exit_code == 2

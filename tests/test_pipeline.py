@@ -1,0 +1,63 @@
+"""The orchestrator: every input is analysed or skipped with a reason; ids stay unique."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import storytrace
+from storytrace.pipeline import analyze
+
+PARAGRAPHS = [
+    "The harbour authority of Port Meridian said on Tuesday that the northern pier would reopen "
+    "next month after repairs costing nearly four million crowns.",
+    "Engineers found that storms last winter had cracked two of the pier's supporting columns, "
+    "the authority's director told reporters at a briefing.",
+    "Fishing crews, who had moved their boats to a temporary mooring, welcomed the news but said "
+    "the closure had cost them weeks of work.",
+]
+
+
+def write_article(path: Path, extra: str = "") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join([*PARAGRAPHS, extra]).strip() + "\n", encoding="utf-8")
+    return path
+
+
+def test_analyze_accepts_one_path_or_many(tmp_path: Path) -> None:
+    one = write_article(tmp_path / "one.txt")
+    assert [a.id for a in analyze(one).articles] == ["one"]
+    assert [a.id for a in analyze([str(one)]).articles] == ["one"]
+
+
+def test_same_file_name_in_two_folders_gets_two_ids(tmp_path: Path) -> None:
+    write_article(tmp_path / "a" / "story.txt")
+    write_article(tmp_path / "b" / "story.txt", extra="A second, different closing paragraph.")
+    ids = [a.id for a in analyze(tmp_path).articles]
+    assert sorted(ids) == ["story", "story~2"]
+
+
+def test_bad_inputs_are_skipped_and_the_run_goes_on(tmp_path: Path) -> None:
+    write_article(tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    result = analyze([tmp_path, tmp_path / "missing.txt"])
+    assert [a.id for a in result.articles] == ["good"]
+    skipped = {Path(s.source).name: s.reason for s in result.skipped}
+    assert set(skipped) == {"empty.txt", "picture.txt", "missing.txt"}
+    assert all(reason for reason in skipped.values())
+
+
+def test_article_sentences_point_into_the_text(tmp_path: Path) -> None:
+    article = analyze(write_article(tmp_path / "x.txt")).articles[0]
+    assert len(article.sentences) >= 3
+    for start, end in article.sentences:
+        assert 0 <= start < end <= len(article.text)
+        assert article.text[start:end].strip() == article.text[start:end]
+
+
+def test_progress_is_reported_per_stage(tmp_path: Path) -> None:
+    write_article(tmp_path / "x.txt")
+    calls: list[tuple[str, int, int | None]] = []
+    storytrace.analyze(tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    assert {stage for stage, _, _ in calls} == {"read", "clean"}
+    assert calls[-1] == ("clean", 1, 1)
