@@ -58,6 +58,8 @@ def test_article_sentences_point_into_the_text(tmp_path: Path) -> None:
 def test_progress_is_reported_per_stage(tmp_path: Path) -> None:
     write_article(tmp_path / "x.txt")
     calls: list[tuple[str, int, int | None]] = []
-    storytrace.analyze(tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    storytrace.analyze(
+        tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total))
+    )
     assert {stage for stage, _, _ in calls} == {"read", "clean"}
     assert calls[-1] == ("clean", 1, 1)

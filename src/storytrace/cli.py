@@ -7,7 +7,6 @@ Data goes to stdout, logs and progress to stderr. Exit status of ``analyze``:
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from pathlib import Path
@@ -15,11 +14,18 @@ from types import TracebackType
 from typing import Annotated
 
 import typer
-
-from storytrace.model import Analysis
 from rich.console import Console
 from rich.logging import RichHandler
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from storytrace.model import Analysis
 
 EXIT_SKIPPED = 3
 
@@ -44,7 +50,9 @@ def _configure(
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories of articles.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for analysis.json and report.html.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for analysis.json and report.html.")
+    ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles (text, HTML, JSONL, WARC) and write analysis.json and report.html."""
@@ -62,11 +70,12 @@ def analyze(
 
 def _print_summary(result: Analysis) -> None:
     stderr.print(
-        f"[bold]{len(result.articles)}[/] articles analysed, "
-        f"[bold]{len(result.skipped)}[/] skipped"
+        f"[bold]{len(result.articles)}[/] articles analysed, [bold]{len(result.skipped)}[/] skipped"
     )
     for skip in result.skipped:
-        stderr.print(f"  [yellow]skipped[/] {skip.source}: {skip.reason}", markup=True, highlight=False)
+        stderr.print(
+            f"  [yellow]skipped[/] {skip.source}: {skip.reason}", markup=True, highlight=False
+        )
 
 
 class _ProgressReporter:
@@ -78,7 +87,7 @@ class _ProgressReporter:
         self._enabled = enabled and stderr.is_terminal
         self._started = time.monotonic()
         self._progress: Progress | None = None
-        self._tasks: dict[str, int] = {}
+        self._tasks: dict[str, TaskID] = {}
 
     def __enter__(self) -> _ProgressReporter:
         return self

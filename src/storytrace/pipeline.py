@@ -73,7 +73,7 @@ def _read(paths: list[PathArg], report: Progress) -> tuple[list[Document], list[
 
 
 def _unique_ids(items: Iterable[Document | Skip]) -> Iterator[Document | Skip]:
-    """Give documents that share an id (``a/x.txt`` and ``b/x.txt``) distinct ids: ``x``, ``x~2``."""
+    """Give documents that share an id (`a/x.txt`, `b/x.txt`) distinct ids: `x`, `x~2`."""
     taken: set[str] = set()
     for item in items:
         if isinstance(item, Document):

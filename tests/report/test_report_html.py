@@ -35,7 +35,9 @@ def hostile_analysis(payload: str) -> Analysis:
         language=payload,
         removed_lines=(payload,),
     )
-    return Analysis(articles=(article,), skipped=(Skip(source=payload, stage=payload, reason=payload),))
+    return Analysis(
+        articles=(article,), skipped=(Skip(source=payload, stage=payload, reason=payload),)
+    )
 
 
 def render(analysis: Analysis) -> lxml.html.HtmlElement:

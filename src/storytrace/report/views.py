@@ -87,7 +87,7 @@ def _skip_view(skip: Skip) -> SkipView:
 
 
 def _by_date(articles: tuple[Article, ...]) -> list[Article]:
-    """Oldest first; undated articles last, then by id, so the order never depends on input order."""
+    """Oldest first, undated last, then by id: the order never depends on input order."""
     return sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
 
 
