@@ -37,3 +37,20 @@ def test_skipped_inputs_change_the_exit_status(tmp_path: Path) -> None:
 def test_missing_out_option_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_evaluate_cleaning_prints_scores_as_json() -> None:
+    from tests.conftest import require_shared
+
+    shared = require_shared("eval", "gva").parent.parent
+    result = runner.invoke(app, ["evaluate", "cleaning", "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    score = json.loads(result.stdout)
+    assert score["split"] == "dev"
+    assert 0.0 <= score["junk_recall"] <= 1.0
+    assert 0.0 <= score["content_loss"] <= 1.0
+
+
+def test_evaluate_refuses_an_unknown_split(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "cleaning", "--shared", str(tmp_path), "--split", "x"])
+    assert result.exit_code == 2

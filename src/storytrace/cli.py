@@ -7,6 +7,7 @@ Data goes to stdout, logs and progress to stderr. Exit status of ``analyze``:
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -34,6 +35,7 @@ app = typer.Typer(
     help="Trace how a news story travelled: copies, origins, claims, conflicts.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals hold article text: never dump them
 )
 stderr = Console(stderr=True)
 
@@ -66,6 +68,34 @@ def analyze(
     typer.echo(f"json:   {files.json}")
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+evaluate_app = typer.Typer(help="Score storytrace on the benchmark sets in ../shared/eval.")
+app.add_typer(evaluate_app, name="evaluate")
+
+SharedOption = Annotated[
+    Path, typer.Option("--shared", help="The shared folder holding corpus/ and eval/.")
+]
+SplitOption = Annotated[
+    str, typer.Option("--split", help="dev (for tuning and the quality gate) or test (reports).")
+]
+
+
+@evaluate_app.command("cleaning")
+def evaluate_cleaning(
+    shared: SharedOption = Path("../shared"),
+    split: SplitOption = "dev",
+) -> None:
+    """Junk-line removal against hand-labelled lines: junk recall and content loss, as JSON."""
+    from storytrace.evaluate import evaluate_cleaning as score_cleaning
+
+    if split not in ("dev", "test"):
+        raise typer.BadParameter("split must be dev or test", param_hint="--split")
+    if not shared.is_dir():
+        raise typer.BadParameter(f"{shared} is not a folder", param_hint="--shared")
+    score = score_cleaning(shared, split=split)
+    summary = {key: value for key, value in score.to_dict().items() if key != "errors"}
+    typer.echo(json.dumps({"split": split, **summary}, indent=1))
 
 
 def _print_summary(result: Analysis) -> None:
