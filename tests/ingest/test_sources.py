@@ -6,6 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
+from storytrace.ingest.sources import iter_documents
 from storytrace.model import Document, Skip
 from tests.ingest.conftest import (
     ENGLISH_PARAGRAPHS,
@@ -100,3 +101,15 @@ def test_paths_are_read_in_the_order_given(tmp_path: Path) -> None:
         (tmp_path / f"{name}.txt").write_text(f"Story {name}.")
     items = read_all(tmp_path / "two.txt", tmp_path / "one.txt")
     assert [doc.id for doc in documents(items)] == ["two", "one"]
+
+
+def test_folder_notes_are_skipped_in_a_walk_but_read_when_named(tmp_path: Path) -> None:
+    notes = tmp_path / "README.md"
+    notes.write_text("# About this folder\n\nFive reports collected for a study of syndication.\n")
+    (tmp_path / "LICENSE").write_text("Permission is granted to read these notes.\n")
+    walked = list(iter_documents([tmp_path]))
+    assert all(isinstance(item, Skip) for item in walked)
+    assert {Path(item.source).name for item in walked} == {"README.md", "LICENSE"}
+    assert "not an article" in walked[0].reason
+    named = list(iter_documents([notes]))
+    assert [type(item) for item in named] == [Document]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from os import PathLike
@@ -31,6 +32,16 @@ logger = logging.getLogger(__name__)
 
 _STAGE = "read"
 
+_FOLDER_NOTE_REASON = (
+    "the folder's own notes (README, licence...), not an article; name the file to read it"
+)
+# A folder of articles often carries its own notes. In a directory walk these names are
+# skipped (and listed as skipped); named on the command line they are read like any file.
+_FOLDER_NOTES = re.compile(
+    r"(readme|licen[cs]e|copying|changelog|notice|authors)(\.[a-z0-9]+)?|thumbs\.db|desktop\.ini",
+    re.IGNORECASE,
+)
+
 
 def iter_documents(
     paths: Iterable[str | PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
@@ -38,9 +49,11 @@ def iter_documents(
     """Read every article under ``paths``, one record at a time.
 
     Directories are walked recursively in sorted name order, passing over
-    names that start with a dot. Each file gives one ``Document`` (text,
-    HTML), one per line (JSON Lines) or one per HTML record (WARC), or a
-    ``Skip`` saying why it could not be read. Nothing raises for a bad file.
+    names that start with a dot; a folder's own notes (``README.md``,
+    ``LICENSE``...) are listed as skipped unless named directly. Each file
+    gives one ``Document`` (text, HTML), one per line (JSON Lines) or one per
+    HTML record (WARC), or a ``Skip`` saying why it could not be read.
+    Nothing raises for a bad file.
 
     Args:
         paths: files and directories, in the order to read them.
@@ -86,7 +99,11 @@ def _iter_directory(path: Path, source: str, *, max_bytes: int) -> Iterator[Docu
         yield Skip(source=source, stage=_STAGE, reason=f"cannot list directory: {error.strerror}")
         return
     for name in names:
-        yield from _iter_path(path / name, str(Path(source) / name), max_bytes=max_bytes)
+        child = str(Path(source) / name)
+        if _FOLDER_NOTES.fullmatch(name):
+            yield Skip(source=child, stage=_STAGE, reason=_FOLDER_NOTE_REASON)
+        else:
+            yield from _iter_path(path / name, child, max_bytes=max_bytes)
 
 
 def _guarded(path: Path, source: str, *, max_bytes: int) -> Iterator[Document | Skip]:
