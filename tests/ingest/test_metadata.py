@@ -20,6 +20,7 @@ from storytrace.ingest.metadata import (
     headline,
     iso_date,
     normalise_language,
+    outlet_from_copyright,
     outlet_from_lines,
     outlet_from_url,
 )
@@ -211,3 +212,17 @@ def test_empty_text_has_no_title() -> None:
 )
 def test_normalise_language(tag: str | None, expected: str | None) -> None:
     assert normalise_language(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© 2031 Harbour Evening Post. All rights reserved.", "Harbour Evening Post"),
+        ("Copyright (c) 2019-2031 Lakeside Courier | Privacy", "Lakeside Courier"),
+        ("Copyright © Valley Voice", "Valley Voice"),
+        ("© 2031. All rights reserved.", None),
+    ],
+)
+def test_outlet_from_a_copyright_footer(footer: str, outlet: str | None) -> None:
+    text = f"Council approves the new bridge.\nThe vote was close.\n{footer}\n"
+    assert outlet_from_copyright(text) == outlet

@@ -290,7 +290,11 @@ def find_outlet(document: Document) -> str | None:
     """
     if document.outlet and document.outlet.strip():
         return " ".join(document.outlet.split())
-    return outlet_from_url(document.url) or outlet_from_lines(document.text)
+    return (
+        outlet_from_url(document.url)
+        or outlet_from_lines(document.text)
+        or outlet_from_copyright(document.text)
+    )
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -308,6 +312,26 @@ def outlet_from_lines(text: str) -> str | None:
             domain = _registered_domain(line)
             if domain:
                 return domain
+    return None
+
+
+# "© 2025 Name. All rights reserved.", "Copyright (c) 2019-2024 Name |": the footer names the
+# site. The name runs to the first sentence stop, bar or "all rights".
+_COPYRIGHT_LINE = re.compile(
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^.|•·©]{1,58}?)\s*(?:[.|•·]|all rights|$)",
+    re.IGNORECASE,
+)
+
+
+def outlet_from_copyright(text: str) -> str | None:
+    """The site named in a copyright footer line (``© 2025 Name. All rights reserved.``)."""
+    for raw in reversed(text.splitlines()):  # footers sit at the end
+        line = raw.strip()
+        match = _COPYRIGHT_LINE.match(line) if len(line) <= MAX_SITE_LINE * 2 else None
+        if match and not match.group("name").lower().startswith("all rights"):
+            return match.group("name")
     return None
 
 
