@@ -6,7 +6,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storytrace.model import SCHEMA, Analysis, Article, Skip
+from storytrace.model import (
+    CLAIM_STATUSES,
+    QUOTE_STATUSES,
+    REUSE_KINDS,
+    SCHEMA,
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Mention,
+    Passage,
+    Quote,
+    Relation,
+    Skip,
+)
 
 optional_text = st.none() | st.text(max_size=30)
 
@@ -30,6 +44,65 @@ def articles(draw: st.DrawFn) -> Article:
 
 
 skips = st.builds(Skip, source=st.text(max_size=30), stage=st.text(max_size=10), reason=st.text())
+short = st.text(max_size=20)
+spans = st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))
+scores = st.floats(0, 1, allow_nan=False)
+bounds = st.none() | st.floats(0, 1e9, allow_nan=False)
+passages = st.builds(
+    Passage,
+    a=spans,
+    b=spans,
+    similarity=scores,
+    substitutions=st.lists(st.tuples(short, short), max_size=3).map(tuple),
+)
+relations = st.builds(
+    Relation,
+    a=short,
+    b=short,
+    kind=st.sampled_from(REUSE_KINDS),
+    origin=st.none() | short,
+    score=scores,
+    coverage_a=scores,
+    coverage_b=scores,
+    passages=st.lists(passages, max_size=3).map(tuple),
+)
+mentions = st.builds(Mention, article=short, span=spans)
+entities = st.builds(
+    Entity,
+    id=short,
+    name=short,
+    type=short,
+    aliases=st.lists(short, max_size=3).map(tuple),
+    articles=st.lists(short, max_size=3).map(tuple),
+    mentions=st.lists(mentions, max_size=3).map(tuple),
+)
+quotes = st.builds(
+    Quote,
+    id=short,
+    article=short,
+    span=spans,
+    text=st.text(max_size=60),
+    speaker=st.none() | short,
+    entity=st.none() | short,
+    cue=st.none() | short,
+    status=st.sampled_from(QUOTE_STATUSES),
+    matches=st.lists(short, max_size=3).map(tuple),
+)
+claims = st.builds(
+    Claim,
+    id=short,
+    article=short,
+    span=spans,
+    text=short,
+    measure=short,
+    subject=st.none() | short,
+    low=bounds,
+    high=bounds,
+    hedge=st.none() | short,
+    attribution=st.none() | short,
+    as_of=st.none() | short,
+    status=st.sampled_from(CLAIM_STATUSES),
+)
 
 
 @given(articles())
@@ -37,10 +110,77 @@ def test_article_round_trips(article: Article) -> None:
     assert Article.from_dict(article.to_dict()) == article
 
 
-@given(st.lists(articles(), max_size=4), st.lists(skips, max_size=3))
-def test_analysis_round_trips_through_json(items: list[Article], skipped: list[Skip]) -> None:
-    analysis = Analysis(articles=tuple(items), skipped=tuple(skipped))
+@given(
+    st.lists(articles(), max_size=3),
+    st.lists(skips, max_size=2),
+    st.lists(relations, max_size=2),
+    st.lists(entities, max_size=2),
+    st.lists(quotes, max_size=2),
+    st.lists(claims, max_size=2),
+)
+def test_analysis_round_trips_through_json(
+    items: list[Article],
+    skipped: list[Skip],
+    found_relations: list[Relation],
+    found_entities: list[Entity],
+    found_quotes: list[Quote],
+    found_claims: list[Claim],
+) -> None:
+    analysis = Analysis(
+        articles=tuple(items),
+        skipped=tuple(skipped),
+        relations=tuple(found_relations),
+        entities=tuple(found_entities),
+        quotes=tuple(found_quotes),
+        claims=tuple(found_claims),
+    )
     assert Analysis.from_dict(json.loads(json.dumps(analysis.to_dict()))) == analysis
+
+
+def test_relation_json_follows_the_contract() -> None:
+    relation = Relation(
+        a="x",
+        b="y",
+        kind="spun",
+        origin="x",
+        score=0.9,
+        coverage_a=0.8,
+        coverage_b=0.95,
+        passages=(
+            Passage(a=(0, 5), b=(0, 6), similarity=0.7, substitutions=(("died", "perished"),)),
+        ),
+    )
+    data = relation.to_dict()
+    assert data["coverage"] == {"a": 0.8, "b": 0.95}
+    assert data["passages"][0] == {
+        "a": [0, 5],
+        "b": [0, 6],
+        "similarity": 0.7,
+        "substitutions": [["died", "perished"]],
+    }
+
+
+@pytest.mark.parametrize(
+    ("record", "data"),
+    [
+        (Relation, {"a": "x", "b": "y", "kind": "cloned", "origin": None, "score": 1}),
+        (Quote, {"id": "q", "article": "a", "span": [0, 1], "text": "t", "status": "made-up"}),
+        (
+            Claim,
+            {
+                "id": "c",
+                "article": "a",
+                "span": [0, 1],
+                "text": "t",
+                "measure": "m",
+                "status": "maybe",
+            },
+        ),
+    ],
+)
+def test_unknown_kinds_and_statuses_are_refused(record: type, data: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="unknown"):
+        record.from_dict(data)
 
 
 def test_contract_keys_are_always_written() -> None:

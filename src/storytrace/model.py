@@ -128,6 +128,277 @@ class Skip:
         )
 
 
+ReuseKind = Literal["copy", "excerpt", "spun", "translated", "rewrite", "independent"]
+REUSE_KINDS: tuple[ReuseKind, ...] = (
+    "copy",
+    "excerpt",
+    "spun",
+    "translated",
+    "rewrite",
+    "independent",
+)
+
+
+def _span(value: Any) -> Span:
+    start, end = value
+    return (int(start), int(end))
+
+
+def _optional_float(data: Mapping[str, Any], key: str) -> float | None:
+    value = data.get(key)
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Passage:
+    """Aligned text in two articles: ``a`` in the relation's first article, ``b`` in its second.
+
+    ``substitutions`` lists word swaps inside the aligned passage, ``(text in a, text in b)``:
+    for a spun copy, the spinner's synonym map ("attempted coup" -> "endeavored rebellion").
+    """
+
+    a: Span
+    b: Span
+    similarity: float
+    substitutions: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": list(self.a),
+            "b": list(self.b),
+            "similarity": self.similarity,
+            "substitutions": [list(pair) for pair in self.substitutions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Passage:
+        return cls(
+            a=_span(data["a"]),
+            b=_span(data["b"]),
+            similarity=float(data["similarity"]),
+            substitutions=tuple((str(f), str(t)) for f, t in data.get("substitutions", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relation:
+    """How two articles of one story are related; ``a`` < ``b`` by id.
+
+    ``origin`` is the id of the side the other derives from (None when unknown or
+    independent). ``coverage_a`` is the share of ``a``'s text inside aligned passages.
+    """
+
+    a: str
+    b: str
+    kind: ReuseKind
+    origin: str | None
+    score: float
+    coverage_a: float
+    coverage_b: float
+    passages: tuple[Passage, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "kind": self.kind,
+            "origin": self.origin,
+            "score": self.score,
+            "coverage": {"a": self.coverage_a, "b": self.coverage_b},
+            "passages": [passage.to_dict() for passage in self.passages],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
+        kind = str(data["kind"])
+        if kind not in REUSE_KINDS:
+            raise ValueError(f"unknown relation kind {kind!r}")
+        coverage = data.get("coverage", {})
+        return cls(
+            a=str(data["a"]),
+            b=str(data["b"]),
+            kind=kind,
+            origin=_optional_str(data, "origin"),
+            score=float(data["score"]),
+            coverage_a=float(coverage.get("a", 0.0)),
+            coverage_b=float(coverage.get("b", 0.0)),
+            passages=tuple(Passage.from_dict(item) for item in data.get("passages", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """Where an entity is named: an article and a span into its text."""
+
+    article: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "span": list(self.span)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Mention:
+        return cls(article=str(data["article"]), span=_span(data["span"]))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """One real-world person, organisation or place across all articles and spellings."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "articles": list(self.articles),
+            "mentions": [mention.to_dict() for mention in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            type=str(data["type"]),
+            aliases=tuple(str(alias) for alias in data.get("aliases", ())),
+            articles=tuple(str(article) for article in data.get("articles", ())),
+            mentions=tuple(Mention.from_dict(item) for item in data.get("mentions", ())),
+        )
+
+
+QuoteStatus = Literal["original", "verbatim", "translation", "altered"]
+QUOTE_STATUSES: tuple[QuoteStatus, ...] = ("original", "verbatim", "translation", "altered")
+
+
+def _quote_status(value: Any) -> QuoteStatus:
+    status = str(value)
+    if status not in QUOTE_STATUSES:
+        raise ValueError(f"unknown quote status {status!r}")
+    return status
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """A direct quote: the words inside the quotation marks, and who said them.
+
+    ``span`` covers the quoted words (without the marks); ``cue`` is the reporting verb
+    ("said", "told"); ``speaker`` the name as the article gives it, ``entity`` its id.
+    ``status`` and ``matches`` are filled when quotes are checked across sources.
+    """
+
+    id: str
+    article: str
+    span: Span
+    text: str
+    speaker: str | None = None
+    entity: str | None = None
+    cue: str | None = None
+    status: QuoteStatus = "original"
+    matches: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article": self.article,
+            "span": list(self.span),
+            "text": self.text,
+            "speaker": self.speaker,
+            "entity": self.entity,
+            "cue": self.cue,
+            "status": self.status,
+            "matches": list(self.matches),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            span=_span(data["span"]),
+            text=str(data["text"]),
+            speaker=_optional_str(data, "speaker"),
+            entity=_optional_str(data, "entity"),
+            cue=_optional_str(data, "cue"),
+            status=_quote_status(data.get("status", "original")),
+            matches=tuple(str(match) for match in data.get("matches", ())),
+        )
+
+
+ClaimStatus = Literal["asserted", "retracted"]
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("asserted", "retracted")
+
+
+def _claim_status(value: Any) -> ClaimStatus:
+    status = str(value)
+    if status not in CLAIM_STATUSES:
+        raise ValueError(f"unknown claim status {status!r}")
+    return status
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """A count an article asserts, as an interval: "nearly 8,000 arrested" -> [7500, 8000).
+
+    ``low`` / ``high`` are None for open ends ("more than 160" -> low 161, high None).
+    ``measure`` is from a small vocabulary (killed, injured, arrested, ...); ``subject``
+    whose count it is; ``attribution`` who says so; ``as_of`` the ISO date it holds for.
+    """
+
+    id: str
+    article: str
+    span: Span
+    text: str
+    measure: str
+    subject: str | None = None
+    low: float | None = None
+    high: float | None = None
+    hedge: str | None = None
+    attribution: str | None = None
+    as_of: str | None = None
+    status: ClaimStatus = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article": self.article,
+            "span": list(self.span),
+            "text": self.text,
+            "measure": self.measure,
+            "subject": self.subject,
+            "low": self.low,
+            "high": self.high,
+            "hedge": self.hedge,
+            "attribution": self.attribution,
+            "as_of": self.as_of,
+            "status": self.status,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            span=_span(data["span"]),
+            text=str(data["text"]),
+            measure=str(data["measure"]),
+            subject=_optional_str(data, "subject"),
+            low=_optional_float(data, "low"),
+            high=_optional_float(data, "high"),
+            hedge=_optional_str(data, "hedge"),
+            attribution=_optional_str(data, "attribution"),
+            as_of=_optional_str(data, "as_of"),
+            status=_claim_status(data.get("status", "asserted")),
+        )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """The result of one run: what ``storytrace.analyze`` returns.
@@ -138,6 +409,10 @@ class Analysis:
 
     articles: tuple[Article, ...] = ()
     skipped: tuple[Skip, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def article(self, article_id: str) -> Article:
         """The article with this id; ``KeyError`` when there is none."""
@@ -151,11 +426,11 @@ class Analysis:
             "schema": SCHEMA,
             "articles": [article.to_dict() for article in self.articles],
             "skipped": [skip.to_dict() for skip in self.skipped],
-            "relations": [],
+            "relations": [relation.to_dict() for relation in self.relations],
             "stories": [],
-            "entities": [],
-            "quotes": [],
-            "claims": [],
+            "entities": [entity.to_dict() for entity in self.entities],
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "claims": [claim.to_dict() for claim in self.claims],
             "facts": [],
             "brief": {},
         }
@@ -167,4 +442,8 @@ class Analysis:
         return cls(
             articles=tuple(Article.from_dict(item) for item in data.get("articles", ())),
             skipped=tuple(Skip.from_dict(item) for item in data.get("skipped", ())),
+            relations=tuple(Relation.from_dict(item) for item in data.get("relations", ())),
+            entities=tuple(Entity.from_dict(item) for item in data.get("entities", ())),
+            quotes=tuple(Quote.from_dict(item) for item in data.get("quotes", ())),
+            claims=tuple(Claim.from_dict(item) for item in data.get("claims", ())),
         )
