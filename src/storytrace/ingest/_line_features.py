@@ -18,13 +18,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
+from operator import itemgetter
 
 import justext  # type: ignore[import-untyped]
 
 # -- vocabulary and patterns -------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_TOKEN = re.compile(r"\S+")
+_FIRST_CHAR = itemgetter(0)
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|co|tv|ge|ru|kz|info)\b(?:/\S*)?"
 )
@@ -37,15 +39,27 @@ _DURATION_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?:a|p)\.?m\b)\S", re.IGNORECA
 _TRAILING_STAMP = re.compile(
     r"\((?:published|posted|updated|uploaded)\b[^)]*\d[^)]*\)\s*$", re.IGNORECASE
 )
-_CREDIT = re.compile(
-    r"\((?:[^)]*\b(?:photo|photos|image|file|courtesy|credit|getty|video)\b[^)]*)\)\s*$"
-    r"|\b(?:courtesy(?: of| via)?|photo(?:graph)?s? (?:by|courtesy|credit))\b"
-    r"|^(?:buy )?(?:photo|image|caption|gallery)s?\b\s*(?::|\d|by\b|credit\b|close\b)"
-    r"|\bimage \d+ of\b|\bcaption close\b|^buy photo\b|\bphotos? provided by\b"
+_CREDIT_TAIL = re.compile(
+    r"\((?:[^)]*\b(?:photo|photos|image|file|courtesy|credit|getty|video)\b[^)]*)\)\s*$",
+    re.IGNORECASE,
+)
+"""A caption ending in its credit: '... (Photo: Harbour Authority)'."""
+_CREDIT_HEAD = re.compile(
+    r"(?:buy )?(?:photo|image|caption|gallery)s?\b\s*(?::|\d|by\b|credit\b|close\b)"
+    r"|buy photo\b",
+    re.IGNORECASE,
+)
+"""A credit or gallery label opening the line: 'Photo: ...', 'Buy Photo', 'Gallery 3'."""
+_CREDIT_INSIDE = re.compile(
+    r"\b(?:courtesy(?: of| via)?|photo(?:graph)?s? (?:by|courtesy|credit))\b"
+    r"|\bimage \d+ of\b|\bcaption close\b|\bphotos? provided by\b"
     r"|\b(?:photo|video) (?:posted|shared) by\b|\s[-–—] (?:produced|filmed|photo|video) by\b",
     re.IGNORECASE,
 )
-"""Captions and picture credits: '(Photo: ...)', 'courtesy of', 'Image 3 of 12'."""
+"""Credits anywhere: 'courtesy of', 'Image 3 of 12', 'photo posted by', '- Produced by'."""
+_CREDIT_INSIDE_HINTS = ("courtesy", "photo", "image", "caption", "video", "produced", "filmed")
+"""Every ``_CREDIT_INSIDE`` match holds one of these: a plain-ASCII line without any
+needs no regex scan (a non-ASCII line always gets one: case folding is wider there)."""
 
 _SHORT_PAREN_TAIL = re.compile(r"^[^.!?]{0,60}\([^()]{2,40}\)\s*$")
 """A short unpunctuated label ending in a parenthesis: a caption with its source."""
@@ -100,7 +114,8 @@ _SOCIAL = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\W*(?:by|от|von|par|por)\b\s*:?\s*\S", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…\"”’»)\]:]\s*$")
+_SENTENCE_END_CHARS = frozenset('.!?…"”’»)]:')
+"""A sentence (or a quote, or a colon) ends in one of these."""
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 
 _MONTHS = (
@@ -122,6 +137,9 @@ _DATE_CORE = re.compile(
     re.IGNORECASE,
 )
 """Something that is certainly a date or a time (a bare number is not)."""
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
+"""Deleted from a line's ASCII bytes to count its ASCII letters (all Latin)."""
 _STAMP_WORDS = re.compile(
     r"\b(?:updated?|posted|published|last modified|modified|date|time|at|on|of|and|by)\b",
     re.IGNORECASE,
@@ -209,13 +227,24 @@ class DocumentProfile:
 
 
 @cache
-def _stoplist_index() -> dict[str, tuple[str, ...]]:
-    """Word -> the jusText languages that list it as a stop word (built once, ~0.1 s)."""
-    index: dict[str, list[str]] = {}
-    for language in sorted(justext.get_stoplists()):
+def _stoplist_index() -> tuple[dict[str, int], tuple[tuple[int, ...], ...], tuple[str, ...]]:
+    """Word -> group, group -> positions of the languages that list the word, languages.
+
+    Built once. Words listed by the same languages share a group, so a document's
+    words are tallied per group (a few dozen) before they are spread over languages;
+    languages are sorted, so the first best position is jusText's tie-break.
+    """
+    languages = tuple(sorted(justext.get_stoplists()))
+    positions_of: dict[str, list[int]] = {}
+    for position, language in enumerate(languages):
         for word in justext.get_stoplist(language):
-            index.setdefault(word.lower(), []).append(language)
-    return {word: tuple(languages) for word, languages in index.items()}
+            positions_of.setdefault(word.lower(), []).append(position)
+    group_of: dict[tuple[int, ...], int] = {}
+    index = {
+        word: group_of.setdefault(tuple(positions), len(group_of))
+        for word, positions in positions_of.items()
+    }
+    return index, tuple(group_of), languages
 
 
 @cache
@@ -225,15 +254,27 @@ def _stoplist(language: str) -> frozenset[str]:
 
 def guess_stoplist(lines: Iterable[str]) -> frozenset[str]:
     """The jusText stop list that covers most words of the text (jusText's own language guess)."""
-    index = _stoplist_index()
-    hits: Counter[str] = Counter()
-    for line in lines:
-        for word in words_of(line):
-            hits.update(index.get(word.lower(), ()))
-    if not hits:
-        return frozenset()
-    best = min(hits, key=lambda language: (-hits[language], language))
-    return _stoplist(best)
+    return stoplist_for_words(word for line in lines for word in words_of(line))
+
+
+def stoplist_for_words(words: Iterable[str]) -> frozenset[str]:
+    """``guess_stoplist`` over words already split: each distinct stop word is looked up once."""
+    return _stoplist_for_lowered(map(str.lower, words))
+
+
+def _stoplist_for_lowered(words: Iterable[str]) -> frozenset[str]:
+    index, groups, languages = _stoplist_index()
+    counts = Counter(words)
+    per_group: dict[int, int] = {}
+    for word in counts.keys() & index.keys():
+        group = index[word]
+        per_group[group] = per_group.get(group, 0) + counts[word]
+    hits = [0] * len(languages)
+    for group, count in per_group.items():
+        for position in groups[group]:
+            hits[position] += count
+    best = max(hits, default=0)
+    return _stoplist(languages[hits.index(best)]) if best else frozenset()
 
 
 def script_of(char: str) -> str:
@@ -242,16 +283,41 @@ def script_of(char: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+@cache
+def _letter_script(char: str) -> str | None:
+    """``script_of`` for a letter, ``None`` for anything else (one lookup per distinct char)."""
+    return script_of(char) if char.isalpha() else None
+
+
 def script_counts(text: str) -> Counter[str]:
-    """Letters per script in ``text``."""
-    return Counter(script_of(char) for char in text if char.isalpha())
+    """Letters per script in ``text``.
+
+    ASCII letters are counted at C speed (all of them are Latin); only the other
+    characters go through the per-character, cached script lookup.
+    """
+    counts: Counter[str] = Counter()
+    ascii_part = text.encode("ascii", "ignore")
+    latin = len(ascii_part.translate(None, _ASCII_NON_LETTERS))
+    if latin:
+        counts["LATIN"] = latin
+    if len(ascii_part) != len(text):
+        for char in _NON_ASCII.findall(text):
+            script = _letter_script(char)
+            if script is not None:
+                counts[script] += 1
+    return counts
 
 
 def dominant_script(lines: Iterable[str]) -> str:
     """The script of most letters, or ``""`` when no script holds a clear majority."""
+    return dominant_of_counts(script_counts(line) for line in lines)
+
+
+def dominant_of_counts(per_line: Iterable[Counter[str]]) -> str:
+    """``dominant_script`` over letter counts already made per line."""
     counts: Counter[str] = Counter()
-    for line in lines:
-        counts.update(script_counts(line))
+    for line_counts in per_line:
+        counts.update(line_counts)
     total = sum(counts.values())
     if not total:
         return ""
@@ -267,17 +333,64 @@ def words_of(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+@dataclass(frozen=True, slots=True)
+class LineScan:
+    """What is read off one line once and shared by every feature.
+
+    Attributes:
+        text: the stripped line.
+        words: its alphabetic words.
+        lowered: the same words in lower case.
+        scripts: letters per script.
+        letters: number of letters.
+        dateish: ``is_dateish(text)``.
+    """
+
+    text: str
+    words: list[str]
+    lowered: list[str]
+    scripts: Counter[str]
+    letters: int
+    dateish: bool
+
+
+def scan_line(line: str) -> LineScan:
+    """Read one stripped, non-blank line once."""
+    scripts = script_counts(line)
+    words = words_of(line)
+    return LineScan(
+        text=line,
+        words=words,
+        # One lower() over the joined words: words hold no spaces, lower() adds none.
+        lowered=" ".join(words).lower().split(),
+        scripts=scripts,
+        letters=sum(scripts.values()),
+        dateish=is_dateish(line),
+    )
+
+
+def document_profile(scans: list[LineScan], site_labels: frozenset[str]) -> DocumentProfile:
+    """The document's stop list and dominant script, from its scanned lines."""
+    return DocumentProfile(
+        stopwords=_stoplist_for_lowered(chain.from_iterable(scan.lowered for scan in scans)),
+        dominant_script=dominant_of_counts(scan.scripts for scan in scans),
+        site_labels=site_labels,
+    )
+
+
 def is_dateish(line: str) -> bool:
     """A date or time stamp, with at most two label words ('Updated:', 'Posted')."""
-    if not _DATE_CORE.search(line):
+    if len(line) > 80 or not _DATE_CORE.search(line):
         return False
     rest = _STAMP_WORDS.sub(" ", _DATE_TOKEN.sub(" ", line))
-    return len(words_of(rest)) <= 2 and len(line) <= 80
+    return len(words_of(rest)) <= 2
 
 
 def _is_title_case(words: list[str]) -> bool:
-    capitals = sum(1 for word in words if word[:1].isupper())
-    return len(words) >= 3 and capitals >= TITLE_CASE_MIN_SHARE * len(words)
+    if len(words) < 3:
+        return False
+    capitals = sum(map(str.isupper, map(_FIRST_CHAR, words)))
+    return capitals >= TITLE_CASE_MIN_SHARE * len(words)
 
 
 def _is_identifier(tokens: list[str]) -> bool:
@@ -286,7 +399,9 @@ def _is_identifier(tokens: list[str]) -> bool:
     return any(_HEX_ID.match(token.lower()) or _LONG_NUMBER.fullmatch(token) for token in tokens)
 
 
-def _is_hashtag_line(tokens: list[str]) -> bool:
+def _is_hashtag_line(line: str, tokens: list[str]) -> bool:
+    if line.count("#") < 2:
+        return False
     tags = sum(1 for token in tokens if token.startswith("#") and len(token) > 1)
     return tags >= 2 and tags * 2 >= len(tokens)
 
@@ -311,24 +426,38 @@ def _contact_or_link(line: str, words: int) -> str:
     return ""
 
 
-def _shape_reason(line: str, tokens: list[str], words: int) -> str:
+def _shape_reason(scan: LineScan, tokens: list[str]) -> str:
     """Junk by the shape of the line alone: no letters, ids, hashtags, glued menus."""
-    letters = sum(1 for char in line if char.isalpha())
-    if letters < 3 and not is_dateish(line):
+    line, words = scan.text, len(scan.words)
+    if scan.letters < 3 and not scan.dateish:
         return "no-words"
     if _is_identifier(tokens):
         return "identifier"
-    if _is_hashtag_line(tokens):
+    if _is_hashtag_line(line, tokens):
         return "hashtags"
     if _is_menu_run(line, words):
         return "menu"
-    if _ELLIPSIS_END.search(line) and words <= 4:
+    if words <= 4 and _ELLIPSIS_END.search(line):
         return "teaser"
     return ""
 
 
-def _vocabulary_reason(line: str, words: int) -> str:
+def _is_credit(line: str) -> bool:
+    """A caption or picture credit (the three ``_CREDIT_*`` patterns, cheapest first)."""
+    if line.rstrip().endswith(")") and _CREDIT_TAIL.search(line):
+        return True
+    if _CREDIT_HEAD.match(line):
+        return True
+    if line.isascii():
+        lowered = line.lower()
+        if not any(hint in lowered for hint in _CREDIT_INSIDE_HINTS):
+            return False
+    return bool(_CREDIT_INSIDE.search(line))
+
+
+def _vocabulary_reason(scan: LineScan) -> str:
     """Junk by what the line says: furniture words, calls to action, captions, playlists."""
+    line, words = scan.text, len(scan.words)
     if _COPYRIGHT.match(line) or (words <= 40 and _LINK_LABEL.match(line)):
         return "link-or-notice"
     if words <= 25 and _FURNITURE.search(line):
@@ -337,47 +466,45 @@ def _vocabulary_reason(line: str, words: int) -> str:
         return "call-to-action"
     if words <= 6 and _SOCIAL.search(line):
         return "social"
-    if _CREDIT.search(line) or (
-        words <= 8 and _SHORT_PAREN_TAIL.match(line) and not is_dateish(line)
-    ):
+    if _is_credit(line) or (words <= 8 and _SHORT_PAREN_TAIL.match(line) and not scan.dateish):
         return "caption"
-    if _TRAILING_STAMP.search(line) or _DURATION_ITEM.match(line):
+    if (line.rstrip().endswith(")") and _TRAILING_STAMP.search(line)) or _DURATION_ITEM.match(line):
         return "media-item"
     return _contact_or_link(line, words)
 
 
-def _foreign_script(line: str, words: int, profile: DocumentProfile) -> bool:
-    if not profile.dominant_script or words > FOREIGN_SCRIPT_MAX_WORDS:
+def _foreign_script(scan: LineScan, profile: DocumentProfile) -> bool:
+    if not profile.dominant_script or len(scan.words) > FOREIGN_SCRIPT_MAX_WORDS:
         return False
-    counts = script_counts(line)
-    return bool(counts) and profile.dominant_script not in counts
+    return bool(scan.scripts) and profile.dominant_script not in scan.scripts
 
 
-def junk_reason(line: str, words: list[str], profile: DocumentProfile) -> str:
-    """Why ``line`` is junk whatever its neighbours are, or ``""``."""
-    tokens = _TOKEN.findall(line)
-    reason = _shape_reason(line, tokens, len(words))
+def junk_reason(scan: LineScan, profile: DocumentProfile) -> str:
+    """Why the scanned line is junk whatever its neighbours are, or ``""``."""
+    reason = _shape_reason(scan, scan.text.split())
     if reason:
         return reason
-    if _foreign_script(line, len(words), profile):
+    if _foreign_script(scan, profile):
         return "foreign-script"
-    if len(words) <= 3 and _is_site_name(line, profile):
+    if len(scan.words) <= 3 and _is_site_name(scan.text, profile):
         return "site-name"
-    return _vocabulary_reason(line, len(words))
+    return _vocabulary_reason(scan)
 
 
-def line_features(line: str, profile: DocumentProfile) -> LineFeatures:
-    """Compute the features of one stripped, non-blank line."""
-    words = words_of(line)
-    stops = sum(1 for word in words if word.lower() in profile.stopwords)
+def line_features(line: str | LineScan, profile: DocumentProfile) -> LineFeatures:
+    """Compute the features of one stripped, non-blank line (or of its ``scan_line``)."""
+    scan = line if isinstance(line, LineScan) else scan_line(line)
+    words = scan.words
+    stopwords = profile.stopwords
+    stops = sum(map(stopwords.__contains__, scan.lowered))
     return LineFeatures(
         words=len(words),
-        chars=len(line),
+        chars=len(scan.text),
         stop_density=stops / len(words) if words else 0.0,
-        sentence_end=bool(_SENTENCE_END.search(line)),
+        sentence_end=scan.text.rstrip()[-1:] in _SENTENCE_END_CHARS,
         has_lowercase_word=any(word.islower() and len(word) > 1 for word in words),
         title_case=_is_title_case(words),
-        junk_reason=junk_reason(line, words, profile),
-        dateish=is_dateish(line),
-        byline=bool(_BYLINE.match(line)) and len(words) <= 12,
+        junk_reason=junk_reason(scan, profile),
+        dateish=scan.dateish,
+        byline=bool(_BYLINE.match(scan.text)) and len(words) <= 12,
     )

@@ -30,9 +30,10 @@ from enum import Enum
 from storytrace.ingest._line_features import (
     DocumentProfile,
     LineFeatures,
-    dominant_script,
-    guess_stoplist,
+    LineScan,
+    document_profile,
     line_features,
+    scan_line,
 )
 from storytrace.ingest.line_stats import LineStats, Repetition, site_labels
 from storytrace.model import Document
@@ -105,26 +106,20 @@ def clean_document(document: Document, *, stats: LineStats | None = None) -> Cle
     content = [line.strip() for line in raw if line.strip()]
     if not content:
         return Cleaned(text="", removed_lines=())
-    profile = _profile(document, content)
-    lines = [_classify(line, profile, document, stats) for line in content]
+    scans = [scan_line(line) for line in content]
+    profile = document_profile(scans, site_labels(document))
+    lines = [_classify(scan, profile, document, stats) for scan in scans]
     keep = _keep_mask(lines)
     if not any(keep):
         keep = _fallback(lines)
     return _assemble(raw, lines, keep)
 
 
-def _profile(document: Document, content: list[str]) -> DocumentProfile:
-    return DocumentProfile(
-        stopwords=guess_stoplist(content),
-        dominant_script=dominant_script(content),
-        site_labels=site_labels(document),
-    )
-
-
 def _classify(
-    line: str, profile: DocumentProfile, document: Document, stats: LineStats | None
+    scan: LineScan, profile: DocumentProfile, document: Document, stats: LineStats | None
 ) -> _Line:
-    features = line_features(line, profile)
+    line = scan.text
+    features = line_features(scan, profile)
     if features.junk_reason:
         return _Line(line, features, LineClass.JUNK, features.junk_reason)
     if (

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -33,11 +34,13 @@ SKETCH_MIN_WORDS = 6
 """Only lines of this many words go into a document's sketch (content, not furniture)."""
 MAX_SKETCHES_PER_LINE = 24
 """Sketches kept per line and scope (the smallest ones, so the sample is order-free)."""
+SITE_CACHE_SIZE = 4096
+"""Documents whose site is remembered: cleaning asks once per line, and the
+domain parse (tldextract) costs more than the rest of a repetition lookup."""
 CORPUS = "*"
 """The scope key of corpus-wide counts."""
 
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(.+)$", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -46,7 +49,8 @@ Sketch = tuple[int, ...]
 
 def normalise_line(line: str) -> str:
     """Case-folded, whitespace-collapsed, digit runs replaced: 'Copyright 2016' ~ '... 2017'."""
-    return _DIGITS.sub("0", _SPACE.sub(" ", line.strip().casefold()))
+    # str.split() and the regex \s agree on what whitespace is (str.isspace).
+    return _DIGITS.sub("0", " ".join(line.casefold().split()))
 
 
 def line_hash(line: str) -> int:
@@ -66,13 +70,18 @@ def _host(url: str) -> str:
 def site_of(document: Document) -> str:
     """The site a document belongs to: the registered domain of ``url`` (Wayback URLs
     unwrapped) or ``outlet``; else the parent directory of its source."""
-    for candidate in (document.url, document.outlet):
+    return _site(document.url, document.outlet, document.source)
+
+
+@lru_cache(maxsize=SITE_CACHE_SIZE)
+def _site(url: str | None, outlet: str | None, source: str) -> str:
+    for candidate in (url, outlet):
         if candidate:
             host = _host(candidate)
             parts = _EXTRACT(host)
             if parts.domain:
                 return f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain
-    source = document.source.split("#", 1)[0]
+    source = source.split("#", 1)[0]
     return "dir:" + str(PurePath(source).parent)
 
 
@@ -85,9 +94,15 @@ def site_labels(document: Document) -> frozenset[str]:
     return frozenset({name, re.sub(r"\W", "", site)})
 
 
-def _sketch(lines: list[str]) -> Sketch:
-    long_lines = [line for line in lines if len(line.split()) >= SKETCH_MIN_WORDS] or lines
-    return tuple(sorted({line_hash(line) for line in long_lines})[:SKETCH_SIZE])
+def _sketch(lines: list[str], hashes: list[int] | None = None) -> Sketch:
+    """The document's bottom-k line hashes (``hashes``: ``line_hash`` of each line, if known)."""
+    hashes = hashes if hashes is not None else [line_hash(line) for line in lines]
+    long_lines = [
+        value
+        for line, value in zip(lines, hashes, strict=True)
+        if len(line.split()) >= SKETCH_MIN_WORDS
+    ]
+    return tuple(sorted(set(long_lines or hashes))[:SKETCH_SIZE])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +135,8 @@ class _LineRecord:
 
     def independent(self, line: int) -> int:
         """Connected groups of sketches that share a hash other than ``line`` itself."""
+        if len(self.sketches) < 2:
+            return len(self.sketches)
         parent = {sketch: sketch for sketch in self.sketches}
 
         def find(item: Sketch) -> Sketch:
@@ -176,9 +193,10 @@ class LineStats:
     def add(self, document: Document) -> None:
         """Count one more document's lines (each distinct line once per document)."""
         lines = [line.strip() for line in document.text.split("\n") if line.strip()]
-        sketch = _sketch(lines)
+        hashes = [line_hash(line) for line in lines]
+        sketch = _sketch(lines, hashes)
         site = site_of(document)
-        for value in {line_hash(line) for line in lines}:
+        for value in set(hashes):
             self._records[(site, value)].add(sketch)
             self._records[(CORPUS, value)].add(sketch)
         self._documents += 1
