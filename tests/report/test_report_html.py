@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from pathlib import Path
 
 import lxml.html
@@ -10,7 +13,8 @@ from hypothesis import strategies as st
 
 from storytrace.model import Analysis, Article, Skip
 from storytrace.report import build_report_view, write_report
-from storytrace.report.html import render_report
+from storytrace.report.html import render_report, script
+from tests.report.sample import sample_analysis
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -47,7 +51,7 @@ def render(analysis: Analysis) -> lxml.html.HtmlElement:
 def test_no_field_can_inject_markup() -> None:
     for payload in HOSTILE:
         page = render(hostile_analysis(payload))
-        assert page.xpath("//script") == []
+        assert [s.text for s in page.xpath("//script")] == [script()]
         assert page.xpath("//img") == []
         assert page.xpath("//*[@onerror]") == []
         assert page.xpath("//a[starts-with(@href, 'javascript')]") == []
@@ -63,7 +67,8 @@ def test_hostile_text_is_shown_as_text() -> None:
 @given(st.text(max_size=80))
 def test_any_text_renders_without_new_elements(payload: str) -> None:
     page = render(hostile_analysis(payload))
-    assert page.xpath("//script | //img | //iframe | //object") == []
+    assert len(page.xpath("//script")) == 1
+    assert page.xpath("//img | //iframe | //object") == []
 
 
 def test_page_lists_articles_with_links_to_their_sections() -> None:
@@ -98,3 +103,111 @@ def test_write_report_writes_both_files(tmp_path: Path) -> None:
     assert files.json.read_text(encoding="utf-8").startswith("{")
     assert "<!doctype html>" in files.html.read_text(encoding="utf-8")
     assert not list(tmp_path.glob("*.partial"))
+
+
+# -- every field of every record, and the pieces the later stages fill --------------------
+
+
+def render_sample(payload: str = "") -> lxml.html.HtmlElement:
+    return render(sample_analysis(payload))
+
+
+def test_no_field_of_any_record_can_inject_markup() -> None:
+    for payload in HOSTILE:
+        page = render_sample(payload)
+        scripts = page.xpath("//script")
+        assert len(scripts) == 1 and scripts[0].text == script()  # only our own, by hash
+        assert page.xpath("//img | //iframe | //object | //*[@onerror] | //*[@onclick]") == []
+        assert page.xpath("//a[starts-with(normalize-space(@href), 'javascript')]") == []
+        assert page.xpath("//*[local-name()='a'][starts-with(@href, 'javascript')]") == []
+
+
+def test_hostile_substitutions_quotes_claims_and_entities_show_as_text() -> None:
+    payload = "<script>x()</script>"
+    page = render_sample(payload)
+    subs = page.xpath("//span[@class='sub-pair']/mark/text()")
+    assert "will" + payload in subs and "shall" + payload in subs
+    assert any(payload in text for text in page.xpath("//table[@class='quotes']//td/text()"))
+    assert page.xpath("//table[@class='claims']/tbody/tr/th/text()")[0].startswith(
+        "killed" + payload
+    )
+    assert page.xpath("//ul[@class='entities']/li/b/text()") == ["Kassym-Jomart Tokayev" + payload]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_in_any_record_renders_without_new_elements(payload: str) -> None:
+    page = render_sample(payload)
+    assert len(page.xpath("//script")) == 1
+    assert page.xpath("//img | //iframe | //object | //embed") == []
+
+
+def test_policy_allows_only_our_script_by_hash() -> None:
+    page = render_sample()
+    policy = page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    digest = base64.b64encode(hashlib.sha256(script().encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert "default-src 'none'" in policy
+
+
+def test_graph_has_a_node_per_article_and_edges_open_alignments() -> None:
+    page = render_sample()
+    nodes = page.xpath("//figure[@class='graph']//*[local-name()='a'][@class='node']")
+    assert sorted(node.get("data-article-id") for node in nodes) == ["a1", "b2", "c3", "d4"]
+    edges = page.xpath("//figure[@class='graph']//*[local-name()='a'][@class='edge']")
+    alignments = set(page.xpath("//details[@class='alignment']/@id"))
+    assert len(edges) == 3
+    assert {edge.get("href").lstrip("#") for edge in edges} == alignments
+    origin_title = page.xpath(
+        "//*[local-name()='a'][@data-article-id='a1']/*[local-name()='title']"
+    )
+    assert "(origin)" in origin_title[0].text
+
+
+def test_article_links_in_graph_and_tables_lead_to_article_sections() -> None:
+    page = render_sample()
+    sections = set(page.xpath("//section[@class='article']/@id"))
+    node_links = page.xpath("//*[local-name()='a'][@class='node']/@href")
+    table_links = page.xpath("//table[@class='claims' or @class='quotes']//a/@href")
+    assert {link.lstrip("#") for link in node_links + table_links} <= sections
+
+
+def test_claims_table_groups_and_strikes_retracted_claims() -> None:
+    page = render_sample()
+    groups = page.xpath("//tbody[contains(@class, 'claim-group')]")
+    assert [g.get("data-status") for g in groups] == ["differs", "single"]
+    assert page.xpath("//tr[@class='retracted']//del/text()") == ["nearly 8,000 arrested"]
+    badge = page.xpath("//a[contains(@class, 'conflict-badge')]/@href")[0]
+    assert badge.lstrip("#") in page.xpath("//h3/@id")
+
+
+def test_claims_quotes_and_entities_are_highlighted_at_their_spans() -> None:
+    analysis = sample_analysis()
+    page = render(analysis)
+    marks = page.xpath("//section[@data-article-id='a1']//mark")
+    by_kind = {mark.get("class"): mark.text_content() for mark in marks}
+    assert by_kind["claim"] == "164 people were killed"
+    assert by_kind["quote"] == "We will restore order,"
+    assert by_kind["entity"] == "Tokayev"
+
+
+def test_alignment_marks_substitutions_on_both_sides() -> None:
+    page = render_sample()
+    spun = page.xpath("//details[@data-b='b2']//tr[@class='passage']")[0]
+    left, right = (cell.xpath(".//mark[@class='sub']/text()") for cell in spun.xpath("td"))
+    assert "attempted coup" in left and "endeavored rebellion" in right
+    assert page.xpath("//details[@data-b='b2']//table[@class='altered-quotes']//td/text()")
+
+
+def test_timeline_places_dated_articles_in_order() -> None:
+    page = render_sample()
+    points = page.xpath("//figure[@class='timeline']//*[local-name()='a']/@data-article-id")
+    assert points == ["a1", "b2", "d4", "c3"]
+
+
+def test_report_view_has_a_json_twin() -> None:
+    data = build_report_view(sample_analysis()).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    story = data["stories"][0]
+    assert story["id"] == "pile" and len(story["graph"]["nodes"]) == 4

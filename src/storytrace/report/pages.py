@@ -1,0 +1,188 @@
+"""View models of the web UI's own pages (index, article, entity search).
+
+The story and alignment pages reuse ``StoryView`` and ``AlignmentView`` from the report.
+Builders take model records and plain numbers, never a store, so the report package does not
+depend on the store; ``storytrace.serve`` fetches and passes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storytrace.model import Analysis, Article, Entity, Skip
+from storytrace.report._ids import plain
+from storytrace.report.alignment import ArticleRef, article_ref
+from storytrace.report.claims import (
+    ClaimRowView,
+    EntityView,
+    QuoteView,
+    build_claim_groups,
+    build_entities,
+    build_quotes,
+)
+from storytrace.report.graph import relation_anchor
+from storytrace.report.views import ArticleView, SkipView, build_article_view, skip_view
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StorySummary:
+    """A line of the story list: how big a story is and whether its sources disagree."""
+
+    id: str
+    anchor: str
+    title: str
+    article_count: int
+    outlet_count: int
+    relation_count: int
+    differing_claim_groups: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunView:
+    """One ``analyze`` run or upload that filled the store."""
+
+    id: int
+    started: str
+    inputs: tuple[str, ...]
+    article_count: int
+    skip_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndexView:
+    """The front page: the story list, one page of articles, the runs and the skips."""
+
+    title: str
+    counts: tuple[tuple[str, int], ...]
+    stories: tuple[StorySummary, ...]
+    articles: tuple[ArticleRef, ...]
+    page: int
+    page_count: int
+    runs: tuple[RunView, ...]
+    skipped: tuple[SkipView, ...]
+    upload_limit_bytes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page's JSON twin."""
+        return dict(plain(self))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelationLink:
+    """A relation seen from one of its articles."""
+
+    a: str
+    b: str
+    anchor: str
+    kind: str
+    origin: str | None
+    score: float
+    other: ArticleRef
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticlePageView:
+    """An article's page: its highlighted text, relations, claims, quotes and entities."""
+
+    article: ArticleView
+    relations: tuple[RelationLink, ...]
+    claims: tuple[ClaimRowView, ...]
+    quotes: tuple[QuoteView, ...]
+    entities: tuple[EntityView, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page's JSON twin."""
+        return dict(plain(self))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    entity: EntityView
+    articles: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchView:
+    """Entities whose name or an alias contains the query."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page's JSON twin."""
+        return dict(plain(self))
+
+
+def build_index_view(
+    *,
+    counts: Mapping[str, int],
+    stories: Sequence[StorySummary],
+    articles: Sequence[Article],
+    page: int,
+    page_count: int,
+    runs: Sequence[RunView] = (),
+    skipped: Sequence[Skip] = (),
+    upload_limit_bytes: int = 0,
+) -> IndexView:
+    """The front page from what the store counted and fetched."""
+    by_id = {article.id: article for article in articles}
+    return IndexView(
+        title="storytrace",
+        counts=tuple(counts.items()),
+        stories=tuple(stories),
+        articles=tuple(article_ref(article.id, by_id) for article in articles),
+        page=page,
+        page_count=page_count,
+        runs=tuple(runs),
+        skipped=tuple(skip_view(skip) for skip in skipped),
+        upload_limit_bytes=upload_limit_bytes,
+    )
+
+
+def build_article_page(analysis: Analysis, article_id: str) -> ArticlePageView:
+    """An article's page from an analysis holding it and its neighbours (``KeyError`` if absent)."""
+    article = analysis.article(article_id)
+    by_id = {item.id: item for item in analysis.articles}
+    own_claims = [claim for claim in analysis.claims if claim.article == article_id]
+    rows = [row for group in build_claim_groups(own_claims, by_id) for row in group.rows]
+    return ArticlePageView(
+        article=build_article_view(article, analysis),
+        relations=tuple(
+            RelationLink(
+                a=r.a,
+                b=r.b,
+                anchor=relation_anchor(r),
+                kind=r.kind,
+                origin=r.origin,
+                score=r.score,
+                other=article_ref(r.b if r.a == article_id else r.a, by_id),
+            )
+            for r in sorted(analysis.relations, key=lambda r: (-r.score, r.a, r.b))
+            if article_id in (r.a, r.b)
+        ),
+        claims=tuple(rows),
+        quotes=build_quotes([q for q in analysis.quotes if q.article == article_id], by_id),
+        entities=build_entities(_naming(analysis.entities, article_id)),
+    )
+
+
+def _naming(entities: Sequence[Entity], article_id: str) -> list[Entity]:
+    return [
+        e
+        for e in entities
+        if article_id in e.articles or any(m.article == article_id for m in e.mentions)
+    ]
+
+
+def build_search_view(
+    query: str, entities: Sequence[Entity], articles: Sequence[Article]
+) -> SearchView:
+    """Search results: each entity found, with references to the articles naming it."""
+    by_id = {article.id: article for article in articles}
+    hits = tuple(
+        SearchHit(entity=view, articles=tuple(article_ref(a, by_id) for a in view.articles))
+        for view in build_entities(entities)
+    )
+    return SearchView(query=query, hits=hits)
