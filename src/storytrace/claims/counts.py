@@ -1,0 +1,414 @@
+"""Count claims: hedged numbers with what they count, whose count, who says so, and when.
+
+For every sentence of an article, each number that is a quantity (``numbers``) gets:
+
+1. a *measure* (``measures``): an event word in its clause after it ("... had been
+   killed"), else one just before it ("killing at least 27", "the death toll rose to
+   52"), else the noun it counts ("2,030 troops"), else its unit (money, percent).
+   A number joined by "and" to the next one shares that one's event ("Scores of
+   citizens and more than a dozen personnel were killed"). Numbers with no measure
+   ("a town of 38,000 people") are background, not claims; so is a subset after
+   "including" ("13 killed, including two who ...").
+2. a *subject*: the noun phrase it counts ("security officers", "armed attackers"),
+   inherited from the previous count of the sentence when it has none ("350 officers
+   wounded and 13 killed"); a generic "people" gets the place the sentence names.
+3. an *interval* from its hedge (``hedges``).
+4. an *attribution*: "according to X", "X said/told/reported", "said X" in the
+   sentence, else the outlet.
+5. ``as_of``: the time expression nearest to it in the sentence (``dates``), else
+   the publication date.
+6. a *status*: ``retracted`` when its sentence says a statement was withdrawn or blamed
+   on an error, or when it repeats a figure such a neighbouring sentence withdrew.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storytrace.claims.dates import find_times, publication_date
+from storytrace.claims.hedges import Hedge, find_hedge, interval
+from storytrace.claims.measures import event_measure, noun_measure
+from storytrace.claims.numbers import Number, find_numbers
+from storytrace.model import Article, Claim, ClaimStatus, Span
+from storytrace.text.sentences import split_sentences
+
+__all__ = ["extract_counts"]
+
+# How far around a number its measure words may be (characters): one clause of news prose.
+_RIGHT_WINDOW = 90
+_LEFT_WINDOW = 45
+_CLAUSE_END = re.compile(r"[;:.!?]\s|\s(?:while|but|whereas|after|before|as|when|since)\s|,\s")
+_SUBSET = re.compile(r"(?:including|among them|of whom|of which|among whom)\s+\Z", re.I)
+_STOP_WORDS = frozenset(
+    [
+        "were",
+        "was",
+        "had",
+        "have",
+        "has",
+        "been",
+        "be",
+        "are",
+        "is",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "reportedly",
+        "and",
+        "or",
+        "who",
+        "which",
+        "that",
+        "took",
+        "came",
+        "gathered",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "for",
+        "during",
+        "as",
+        "after",
+        "since",
+        "last",
+        "this",
+        "who's",
+        "to",
+    ]
+)
+_GENERIC = frozenset(
+    ["people", "persons", "individuals", "civilians", "residents", "more", "others"]
+)
+_DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
+_QUOTES = "\"'“”‘’«»„"
+_ATTRIBUTION_VERBS = (
+    r"said|says|say|told|tells|reported|reports|announced|announces|estimated|estimates|"
+    r"confirmed|confirms|stated|states|claimed|claims|added|noted|wrote|cited"
+)
+_ACCORDING = re.compile(r"\b(?:according to|as per|citing)\s+(?P<who>[^,.;:“”\"]{2,80})", re.I)
+_QUOTED_AS = re.compile(r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:was|were)\s+quoted\s+as\s+saying", re.I)
+_VERB_AFTER = re.compile(
+    rf"(?P<who>(?:[\w’'-]+\s){{0,5}}[\w’'-]+)\s+(?:said|says|say|told|tells|added|noted|wrote)\b"
+    rf"|(?P<who2>(?:[\w’'-]+\s){{0,5}}[\w’'-]+)\s+(?:{_ATTRIBUTION_VERBS})(?=\s+(?:that\b|on\b|\d)|[,.]|$)",
+    re.I,
+)
+_VERB_BEFORE = re.compile(
+    rf",\s+(?:{_ATTRIBUTION_VERBS})\s+(?P<who>(?:[\w’'-]+\s){{0,5}}[\w’'-]+)", re.I
+)
+_NOT_SOURCE = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "this",
+        "that",
+        "which",
+        "who",
+        "and",
+        "also",
+        "had",
+        "have",
+        "has",
+        "as",
+    ]
+)
+_RETRACTION = re.compile(
+    r"\b(?:withdr[ae]w|withdrawn|retract(?:ed|s|ion)?|took back|taken back|rescind(?:ed)?)\b"
+    r"[^.]{0,40}?\b(?:statement|figure|report|claim|toll|explanation|announcement|number|"
+    r"post|tweet|data|estimate|information|publication)s?\b"
+    r"|\b(?:technical|clerical|typographical|reporting|counting)\s+(?:error|mistake|glitch)"
+    r"|\b(?:mix-up|error in (?:the|our) (?:count|figures?))\b",
+    re.I,
+)
+_CORRECTED_TO = re.compile(r"\b(?:to|now|revised|corrected)\s+\Z", re.I)
+_PLACE = re.compile(
+    r"\b(?:in|across)\s+(?P<place>(?:[A-Z][\w’'-]+\s?){1,3})|(?P<where>[A-Z][\w’'-]+),\s+where\s"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A number with its measure, before it becomes a Claim."""
+
+    number: Number
+    hedge: Hedge | None
+    measure: str | None
+    subject: str | None
+    window_end: int
+    joined: bool
+
+
+def extract_counts(article: Article, *, id_start: int = 1) -> list[Claim]:
+    """Every count claim of an article, in text order, ids ``"<article>:c<n>"``.
+
+    Args:
+        article: the article; its ``sentences`` are used (split here when empty).
+        id_start: the number of the first claim id.
+
+    Returns:
+        Claims whose ``text`` is ``article.text[span[0]:span[1]]``.
+    """
+    text = article.text
+    sentences = article.sentences or tuple(split_sentences(text))
+    published = publication_date(article.published)
+    retracted = _retraction_sentences(text, sentences)
+    claims: list[Claim] = []
+    for index, (start, end) in enumerate(sentences):
+        neighbours = _neighbour_values(text, sentences, retracted, index)
+        for count in _counts(text[start:end]):
+            number = count.number
+            status: ClaimStatus = "asserted"
+            sentence = text[start:end]
+            if _is_retracted(sentence, count, index in retracted, neighbours):
+                status = "retracted"
+            claims.append(
+                _claim(article, count, start, sentence, published, status, id_start + len(claims))
+            )
+            del number
+    return claims
+
+
+def _claim(
+    article: Article,
+    count: _Count,
+    offset: int,
+    sentence: str,
+    published: date | None,
+    status: ClaimStatus,
+    serial: int,
+) -> Claim:
+    number = count.number
+    measure = count.measure or "count"
+    start = count.hedge.start if count.hedge else number.start
+    span: Span = (offset + start, offset + number.end)
+    low, high = _interval(number, count.hedge, measure)
+    return Claim(
+        id=f"{article.id}:c{serial}",
+        article=article.id,
+        span=span,
+        text=article.text[span[0] : span[1]],
+        measure=measure,
+        subject=count.subject,
+        low=low,
+        high=high,
+        hedge=count.hedge.name if count.hedge else (number.vague or "exact"),
+        attribution=_attribution(sentence, number) or article.outlet,
+        as_of=_as_of(sentence, number, published),
+        status=status,
+    )
+
+
+def _interval(
+    number: Number, hedge: Hedge | None, measure: str
+) -> tuple[float | None, float | None]:
+    if number.unit == "fraction":
+        high = (number.high or number.low) * 100
+        scaled = Number(number.start, number.end, number.low * 100, high, unit="%")
+        return interval(scaled, hedge.name if hedge else None, count=False)
+    count = measure not in ("money", "percent")
+    return interval(number, hedge.name if hedge else None, count=count)
+
+
+def _counts(sentence: str) -> list[_Count]:
+    """The numbers of one sentence that count something, with measure and subject."""
+    numbers = [n for n in find_numbers(sentence) if n.role == "quantity"]
+    raw = [_read_count(sentence, numbers, i) for i, _ in enumerate(numbers)]
+    resolved: list[_Count] = []
+    for index, count in enumerate(raw):
+        if count.measure is None and count.joined and index + 1 < len(raw):
+            count = _replace_measure(count, raw[index + 1].measure)
+        if count.subject is None and resolved and count.measure in _PEOPLE_MEASURES:
+            count = _replace_subject(count, resolved[-1].subject)
+        if count.measure is not None and not _SUBSET.search(sentence[: _start(count)]):
+            resolved.append(count)
+    return resolved
+
+
+_PEOPLE_MEASURES = frozenset(
+    [
+        "killed",
+        "injured",
+        "hospitalised",
+        "critical",
+        "missing",
+        "arrested",
+        "evacuated",
+        "displaced",
+    ]
+)
+
+
+def _start(count: _Count) -> int:
+    return count.hedge.start if count.hedge else count.number.start
+
+
+def _replace_measure(count: _Count, measure: str | None) -> _Count:
+    return _Count(count.number, count.hedge, measure, count.subject, count.window_end, False)
+
+
+def _replace_subject(count: _Count, subject: str | None) -> _Count:
+    return _Count(count.number, count.hedge, count.measure, subject, count.window_end, False)
+
+
+def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
+    number = numbers[index]
+    hedge = find_hedge(sentence, number)
+    next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(sentence)
+    if index + 1 < len(numbers):
+        next_hedge = find_hedge(sentence, numbers[index + 1])
+        next_start = next_hedge.start if next_hedge else next_start
+    window_end = min(next_start, number.end + _RIGHT_WINDOW)
+    right = sentence[number.end : window_end]
+    clause = _CLAUSE_END.search(right)
+    clause_text = right[: clause.start()] if clause else right
+    joined = clause is None and bool(re.search(r"\b(?:and|or)\s*$|,\s*$", right))
+    subject = _subject(clause_text, number)
+    measure = _measure(sentence, number, hedge, clause_text, subject)
+    return _Count(
+        number, hedge, measure, _with_place(sentence, number, subject), window_end, joined
+    )
+
+
+def _measure(
+    sentence: str, number: Number, hedge: Hedge | None, clause: str, subject: str | None
+) -> str | None:
+    event = event_measure(clause)
+    if event is not None and _no_new_noun_before(clause[: event[1]]):
+        return event[0]
+    left_start = hedge.start if hedge else number.start
+    left = sentence[max(0, left_start - _LEFT_WINDOW) : left_start]
+    left_event = event_measure(_last_clause(left))
+    if left_event is not None:
+        return left_event[0]
+    noun = noun_measure(subject or "") if subject else None
+    if noun is not None:
+        return noun
+    if number.unit == "%" or number.unit == "fraction":
+        return "percent"
+    if number.unit is not None:
+        return "money"
+    return None
+
+
+def _no_new_noun_before(words: str) -> bool:
+    """An event word belongs to the number unless a relative clause intervenes."""
+    return not re.search(r"\b(?:who|which|that|whose)\b", words)
+
+
+def _last_clause(left: str) -> str:
+    """The words before a number, from the last clause break on."""
+    parts = re.split(r"[;:.!?,]\s|\s(?:and|while|but)\s", left)
+    return parts[-1] if parts else left
+
+
+def _subject(clause: str, number: Number) -> str | None:
+    """The noun phrase right after a number: what it counts."""
+    words = clause.strip().lstrip(_QUOTES).split()
+    if words[:1] == ["of"] or (number.vague and words[:1] == ["of"]):
+        words = words[1:]
+    taken: list[str] = []
+    for word in words:
+        bare = word.strip(_QUOTES + ",.;:!?()")
+        if not bare or bare.lower() in _STOP_WORDS or bare[0].isdigit() or event_measure(bare):
+            break
+        if taken and bare.lower() == "of" and len(taken) > 2:
+            break
+        taken.append(bare)
+        if word.rstrip(_QUOTES) != word and word.strip(_QUOTES) != word.lstrip(_QUOTES):
+            break  # a closing quote ends the phrase
+        if word.endswith(","):
+            break
+    phrase = _DETERMINERS.sub("", " ".join(taken)).strip(_QUOTES + " ")
+    return phrase or None
+
+
+def _with_place(sentence: str, number: Number, subject: str | None) -> str | None:
+    """A generic subject ("people") gets the place the sentence names before it."""
+    if subject is None or subject.lower() not in _GENERIC:
+        return subject
+    places = list(_PLACE.finditer(sentence[: number.start]))
+    if not places:
+        return subject
+    place = (places[-1].group("place") or places[-1].group("where")).strip()
+    return f"{subject} in {place}"
+
+
+def _attribution(sentence: str, number: Number) -> str | None:
+    """Who the sentence says the figure comes from, or None."""
+    for pattern in (_ACCORDING, _QUOTED_AS, _VERB_BEFORE):
+        match = pattern.search(sentence)
+        if match and match.group("who").split()[0].lower() not in _NOT_SOURCE:
+            return _clean_source(match.group("who"))
+    for match in _VERB_AFTER.finditer(sentence):
+        who = _source_words(match.group("who") or match.group("who2"))
+        if who:
+            return who
+    return None
+
+
+def _source_words(words: str) -> str | None:
+    """The speaker at the end of the words before "said": "Officials", "the interior ministry"."""
+    parts = re.split(r"[,;“”\"]", words)[-1].split()
+    kept: list[str] = []
+    for word in reversed(parts):
+        if word.lower() in _NOT_SOURCE or word[0].isdigit() or word.lower() in _STOP_WORDS:
+            break
+        kept.insert(0, word)
+    phrase = _clean_source(" ".join(kept))
+    if phrase and phrase.lower() in _NOT_SOURCE:
+        return None
+    return phrase
+
+
+def _clean_source(words: str) -> str | None:
+    phrase = _DETERMINERS.sub("", words.strip(" " + _QUOTES)).strip()
+    phrase = re.sub(r"(?:\s+(?:on|in|at|late|early|last|\w+ly))+$", "", phrase)
+    phrase = re.split(
+        r"\s+(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday|week)\b",
+        phrase,
+    )[0]
+    return phrase or None
+
+
+def _as_of(sentence: str, number: Number, published: date | None) -> str | None:
+    times = [t for t in find_times(sentence, published) if t.iso]
+    if not times:
+        return published.isoformat() if published else None
+    nearest = min(times, key=lambda t: min(abs(t.start - number.end), abs(number.start - t.end)))
+    return nearest.iso
+
+
+def _retraction_sentences(text: str, sentences: Sequence[Span]) -> set[int]:
+    return {i for i, (s, e) in enumerate(sentences) if _RETRACTION.search(text[s:e])}
+
+
+def _neighbour_values(
+    text: str, sentences: Sequence[Span], retracted: set[int], index: int
+) -> set[float]:
+    """Values withdrawn by a neighbouring retraction sentence."""
+    values: set[float] = set()
+    for other in (index - 1, index + 1):
+        if other in retracted:
+            start, end = sentences[other]
+            values.update(n.low for n in find_numbers(text[start:end]) if n.role == "quantity")
+    return values
+
+
+def _is_retracted(sentence: str, count: _Count, cue: bool, neighbours: set[float]) -> bool:
+    if cue:
+        return not _CORRECTED_TO.search(sentence[: _start(count)])
+    return count.number.low in neighbours and count.hedge is not None

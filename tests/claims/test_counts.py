@@ -1,0 +1,83 @@
+"""Count claims on hand-made sentences: measure, subject, attribution, as_of, status."""
+
+from __future__ import annotations
+
+from storytrace.claims.counts import extract_counts
+from storytrace.model import Article, Claim
+
+
+def _claims(text: str, published: str | None = "2030-05-13") -> list[Claim]:
+    # 2030-05-13 is a Monday.
+    return extract_counts(Article(id="t", source="t", text=text, published=published))
+
+
+def _by_value(claims: list[Claim]) -> dict[float | None, Claim]:
+    return {claim.low: claim for claim in claims}
+
+
+def test_event_wins_over_noun_and_subject_is_kept() -> None:
+    claims = _claims("Officials said 16 border guards had been killed.")
+    assert [(c.measure, c.subject, c.low, c.high) for c in claims] == [
+        ("killed", "border guards", 16, 16)
+    ]
+    assert claims[0].attribution == "Officials"
+
+
+def test_coordinated_counts_share_the_verb_and_subject() -> None:
+    text = "More than 350 wardens had been wounded and 13 killed, including two who drowned."
+    claims = _by_value(_claims(text))
+    assert claims[351].measure == "injured"
+    assert claims[13].measure == "killed"
+    assert claims[13].subject == "wardens"
+    assert 2 not in claims  # a subset after "including" is no new count
+
+
+def test_nouns_give_troops_and_equipment() -> None:
+    text = "The pact has deployed just over 2,000 troops and 250 pieces of military hardware."
+    claims = _by_value(_claims(text))
+    assert claims[2001].measure == "troops"
+    assert claims[2001].high == 2100
+    assert claims[250].measure == "equipment"
+
+
+def test_verb_before_the_number() -> None:
+    claims = _claims("The flood destroyed villages, killing at least 27 people.")
+    assert [(c.measure, c.low, c.high, c.hedge) for c in claims] == [
+        ("killed", 27, None, "at_least")
+    ]
+
+
+def test_background_numbers_are_not_claims() -> None:
+    text = "Orsk, a town of 38,000 people, was founded in 1904. Mira Tal, 45, lives there."
+    assert _claims(text) == []
+
+
+def test_as_of_from_weekday_and_midday() -> None:
+    text = "As of midday Thursday, 12 people had died. On Sunday, police arrested 40 men."
+    claims = _by_value(_claims(text))
+    assert claims[12].as_of == "2030-05-09T12:00"
+    assert claims[40].as_of == "2030-05-12"
+    assert claims[40].measure == "arrested"
+
+
+def test_retraction_in_the_sentence_and_the_neighbour() -> None:
+    text = (
+        "The ministry withdrew a statement that said more than 60 people had died, "
+        "blaming a clerical error. The toll stands at 52 dead, according to the ministry."
+    )
+    claims = _by_value(_claims(text))
+    assert claims[61].status == "retracted"
+    assert claims[52].status == "asserted"
+    assert claims[52].attribution == "ministry"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Police said nearly 8,000 people were arrested and dozens were injured."
+    for claim in _claims(text):
+        assert text[claim.span[0] : claim.span[1]] == claim.text
+    assert [c.text for c in _claims(text)] == ["nearly 8,000", "dozens"]
+
+
+def test_percent_of_population() -> None:
+    claims = _claims("Migrants make up a quarter of the population.")
+    assert [(c.measure, c.low, c.high) for c in claims] == [("percent", 25, 25)]
