@@ -56,6 +56,12 @@ def analyze(
         Path, typer.Option("--out", "-o", help="Folder for analysis.json and report.html.")
     ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Also add the analysis to this store: a file or a postgresql:// URL."
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles (text, HTML, JSONL, WARC) and write analysis.json and report.html."""
     import storytrace
@@ -63,11 +69,37 @@ def analyze(
     with _ProgressReporter(enabled=not quiet) as progress:
         result = storytrace.analyze(paths, progress=progress)
     files = storytrace.write_report(result, out)
+    if db is not None:
+        _add_to_store(db, result, [str(path) for path in paths])
     _print_summary(result)
     typer.echo(f"report: {files.html}")
     typer.echo(f"json:   {files.json}")
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _add_to_store(db: str, result: Analysis, inputs: list[str]) -> None:
+    from storytrace.store import Store  # SQLAlchemy only when a store is asked for
+
+    with Store.open(db) as store:
+        run = store.add_analysis(result, inputs=inputs)
+    stderr.print(f"added to the store as run {run}")
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="The store: a file or a postgresql:// URL.")],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse a store in the web UI (stories, articles, alignments, entity search, upload)."""
+    import uvicorn
+
+    from storytrace.serve import create_app
+    from storytrace.store import Store
+
+    with Store.open(db) as store:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
 
 evaluate_app = typer.Typer(help="Score storytrace on the benchmark sets in ../shared/eval.")
