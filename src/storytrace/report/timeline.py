@@ -81,7 +81,7 @@ def build_timeline(articles: Sequence[Article]) -> TimelineView | None:
         TimelinePoint(
             id=article.id,
             anchor=dom_id("article", article.id),
-            label=short(f"{article.outlet or 'unknown'} — {article.title or article.id}", 52),
+            label=short(f"{article.outlet or 'unknown'} — {article.title or article.id}", 44),
             published=article.published or "",
             colour=colours.get(article.outlet, colours[None]),
             x=x_of(moment),
