@@ -222,9 +222,29 @@ def _interval(
     return interval(number, hedge.name if hedge else None, count=count)
 
 
+# One named-by-noun victim: "a man was shot and killed" counts one (GVA dev: most
+# single-victim reports never write the number).
+_SINGULAR = re.compile(
+    r"\b(?P<one>[Aa]n?|[Oo]ne)\s+(?:\d+-year-old\s+|young\s+|teenage\s+)?"
+    r"(?:man|woman|person|teen(?:ager)?|boy|girl|child|victim|officer|driver|student|resident)"
+    r"\b(?=[^.;]{0,40}?\b(?:was|has been|had been)\b)"
+)
+
+
+def _singulars(sentence: str, numbers: Sequence[Number]) -> list[Number]:
+    taken = [(n.start, n.end) for n in numbers]
+    found = []
+    for match in _SINGULAR.finditer(sentence):
+        start, end = match.span("one")
+        if not any(s <= start < e for s, e in taken):
+            found.append(Number(start, end, 1.0, 1.0))
+    return found
+
+
 def _counts(sentence: str) -> list[_Count]:
     """The numbers of one sentence that count something, with measure and subject."""
     numbers = [n for n in find_numbers(sentence) if n.role == "quantity"]
+    numbers = sorted([*numbers, *_singulars(sentence, numbers)], key=lambda n: n.start)
     raw = [_read_count(sentence, numbers, i) for i, _ in enumerate(numbers)]
     resolved: list[_Count] = []
     for index, count in enumerate(raw):

@@ -25,13 +25,13 @@ EVENT_TRIGGERS: Mapping[str, tuple[str, ...]] = {
     "killed": (
         "killed", "dead", "died", "die", "dies", "deaths", "death toll", "death",
         "lost their lives", "lost his life", "lost her life", "perished", "slain", "shot dead",
-        "fatalities",
+        "fatalities", "shot and killed", "fatally shot", "shot to death",
         "fatally", "kicked the bucket", "murdered", "massacred", "lives lost", "lives",
         "eliminated", "bodies", "killing", "slaying", "slew", "were executed", "toll",
     ),
     "injured": (
         "injured", "wounded", "hurt", "injuries", "harmed", "wounding", "injuring",
-        "sustained injuries",
+        "sustained injuries", "shot", "shot and wounded", "shot and injured",
     ),
     "hospitalised": (
         "hospitalized", "hospitalised", "in hospital", "admitted to hospital",
