@@ -170,3 +170,29 @@ def test_merge_equals_one_pass() -> None:
     assert left.documents == whole.documents == 4
     for document in docs:
         assert clean_document(document, stats=left) == clean_document(document, stats=whole)
+
+
+def test_contacts_weather_sidebars_and_picture_markers_go() -> None:
+    junk = [
+        "Kerva  +4°C  Cloudy · Wind 12 km/h",
+        "You can reach staff writer Ann Lee at 555-0100 or ann.lee@example.org.",
+        "Previous story: Council delays bridge vote again",
+        "VIDEO: Residents cheer the bridge decision",
+        "Home | News | Sport | Weather | Contact",
+        "Wanted: [Photo from April 2016]",
+        "This photo shows the old footbridge before the flood. (Jo Smith)",
+    ]
+    cleaned = clean_document(doc([BODY[0], *junk[:3], *BODY[1:3], *junk[3:], *BODY[3:]]))
+    assert kept(cleaned) == BODY
+    assert set(cleaned.removed_lines) == set(junk)
+
+
+def test_datelines_witness_calls_and_update_labels_stay() -> None:
+    page = [
+        "RIVERTON, Ore. -",
+        *BODY,
+        "PREVIOUS STORY: The council had postponed the vote twice before the summer break.",
+        "Anyone with information is asked to call the county sheriff at 555-0199",
+    ]
+    cleaned = clean_document(doc(page))
+    assert kept(cleaned) == page

@@ -7,7 +7,8 @@ calls to action, captions and credits, timestamps, identifiers), in English
 and a handful of other major languages.
 
 Constants were tuned on GVA dev + kz2022 (see ``quality/annotations/CLEANING.md``),
-2026-11-23.
+2026-11-23; the contact, caption, list, weather, dateline and headline rules on GVA dev
+(215 articles) + kz2022, 2026-11-24.
 """
 
 from __future__ import annotations
@@ -40,12 +41,14 @@ _TRAILING_STAMP = re.compile(
     r"\((?:published|posted|updated|uploaded)\b[^)]*\d[^)]*\)\s*$", re.IGNORECASE
 )
 _CREDIT_TAIL = re.compile(
-    r"\((?:[^)]*\b(?:photo|photos|image|file|courtesy|credit|getty|video)\b[^)]*)\)\s*$",
+    r"\((?:[^)]*\b(?:photo|photos|image|file|courtesy|credit|getty|video)\b[^)]*)\)\s*$"
+    r"|\((?:source|credit)\s*:[^()]*\)\s*$",
     re.IGNORECASE,
 )
 """A caption ending in its credit: '... (Photo: Harbour Authority)'."""
 _CREDIT_HEAD = re.compile(
-    r"(?:buy )?(?:photo|image|caption|gallery)s?\b\s*(?::|\d|by\b|credit\b|close\b)"
+    r"\(?(?:[a-z]{2,10} )?(?:buy )?(?:photo|image|caption|gallery)s?\b\s*"
+    r"(?::|/|\d|by\b|credit\b|close\b)"
     r"|buy photo\b",
     re.IGNORECASE,
 )
@@ -57,12 +60,40 @@ _CREDIT_INSIDE = re.compile(
     re.IGNORECASE,
 )
 """Credits anywhere: 'courtesy of', 'Image 3 of 12', 'photo posted by', '- Produced by'."""
+_CREDIT_HEAD_HINTS = ("photo", "image", "caption", "gallery")
+_PICTURE_HINTS = ("photo", "image", "picture")
 _CREDIT_INSIDE_HINTS = ("courtesy", "photo", "image", "caption", "video", "produced", "filmed")
 """Every ``_CREDIT_INSIDE`` match holds one of these: a plain-ASCII line without any
 needs no regex scan (a non-ASCII line always gets one: case folding is wider there)."""
 
+_PICTURE_POSITION = re.compile(
+    r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset)\)", re.IGNORECASE
+)
+_PICTURE_PLACEHOLDER = re.compile(r"\[(?:photo|image|video|graphic)\b[^\]]*\]", re.IGNORECASE)
+_CAPTION_BUTTON = re.compile(r"\b(?:hide|show|close) caption\b", re.IGNORECASE)
+_PICTURE_SHOWS = re.compile(
+    r"(?:this|the|an?) (?:photo|image|picture|photograph)\b[^.]{0,60}\bshows?\b", re.IGNORECASE
+)
+_CREDIT_PAREN_NAMES = re.compile(r"\([A-Z][\w.' -]{1,40}/[\w.' @-]{2,40}\)\s*$")
+_CREDIT_CAPS_NAMES = re.compile(r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+ ?/ ?[A-Z][A-Z .'-]+$")
+"""Picture markers and credits in their usual written forms: '(left)', 'Hide Caption',
+'[Photo from ...]', 'This photo shows ...'; '(Name/Agency)' or 'NAME SURNAME/STAFF' closing
+the line (case matters there)."""
+
 _SHORT_PAREN_TAIL = re.compile(r"^[^.!?]{0,60}\([^()]{2,40}\)\s*$")
 """A short unpunctuated label ending in a parenthesis: a caption with its source."""
+
+_MONTHS_SHORT = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_WEATHER = re.compile(
+    r"[+-]?\d{1,3} ?°[CF]?(?!\w)|\b(?:[Hh]igh|[Ll]ow|HIGH|LOW)s?(?: near| around| of)? -?\d{1,3} ?"
+    r"(?:°|F\b)|\b[Ww]inds? (?:[NSEW]{1,3}|light and variable) at \d"
+    r"|\b[Cc]hance of (?:rain|snow|showers|storms)"
+)
+"""Weather widgets: '+4°C Cloudy', 'High 78F. Winds SW at 10 to 20 mph'."""
+_ASCII_NON_DIGITS = bytes(code for code in range(128) if not chr(code).isdigit())
+_LIST_MARKS = "|·›»•"
+_LIST_SEPARATORS = re.compile(rf"\s[{_LIST_MARKS}]\s")
+"""Separators of a menu, breadcrumb or tag list written on one line: 'Home › World › Asia'."""
 
 _FURNITURE = re.compile(
     r"\b(?:"
@@ -77,6 +108,13 @@ _FURNITURE = re.compile(
     r"captcha|enter the (?:characters|code)|"
     r"developing story|check back|refresh (?:this page|for)|"
     r"download (?:our|the) app|"
+    r"(?:story|article|post|page) will be updated|keep you (?:updated|posted|informed)|"
+    r"(?:have|bring you) (?:much )?more (?:updates|on this)|tune in|breaking news alerts?|"
+    r"(?:e-?mail |push )?notifications? (?:on|has been|have been|are only)|your notification|"
+    r"your inbox|save my name|next time I comment|\d+ min(?:ute)?s? read|"
+    r"by admin|translated automatically|automatically translated|machine[- ]translated|"
+    r"enable javascript|requires javascript|select one|publisher (?:name|logo)|"
+    r"(?:are|is) you a subscriber|already a subscriber|continue reading|"
     r"werbung|anzeige|mehr lesen|lesen sie auch|publicit[ée]|lire aussi|voir aussi|"
     r"publicidad|leer m[aá]s|ver tambi[eé]n|реклама|читайте также|подробнее|комментари\w*"
     r")\b|©",
@@ -101,10 +139,16 @@ _CALL_TO_ACTION = re.compile(
 
 _LINK_LABEL = re.compile(
     r"^\W*(?:read (?:more|also|next)|see also|also read|related(?: stories| articles)?\s*:|"
+    r"related coverage|"
+    r"(?:raw |watch |live )?(?:video|photos?|gallery|slideshow)\s*:|more on\b|"
     r"more\s*:|lesen sie auch|lire aussi|voir aussi|ver tambi[eé]n|читайте также)",
     re.IGNORECASE,
 )
 """A link to another article, however long its title: 'Read more: ...', 'See also ...'."""
+_ADJACENT_LINK = re.compile(
+    r"^\W*(?:previous|next|older|newer) (?:story|post|article|entry)\s*:\s*\S", re.IGNORECASE
+)
+"""'Previous story: <title>' links; with a full sentence after the colon it is an update label."""
 _COPYRIGHT = re.compile(r"^(?:\W*\w+){0,3}\W*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 """A copyright notice, however long (they list subsidiaries and licences)."""
 
@@ -113,6 +157,37 @@ _SOCIAL = re.compile(
     r"android|iphone|ipad|rss|e-?mail)\b",
     re.IGNORECASE,
 )
+_REACH = re.compile(
+    r"\b(?:can|may) be reached\b|^\W*reach \w+(?: \w+){0,2} (?:at|by|on|via)\b"
+    r"|^\W*(?:twitter|e-?mail|phone|contact)\s*:|\bfollow \w+(?: \w+){0,3} on twitter\b",
+    re.IGNORECASE,
+)
+"""A reporter's contact line: 'can be reached at', 'Reach Kate at ...', 'Twitter: @...'."""
+_REACH_HINTS = ("reach", "twitter", "mail", "phone", "contact", "@")
+"""Every ``_REACH`` or ``_EMAIL`` match on a plain-ASCII line holds one of these."""
+_WITNESS_CALL = re.compile(
+    r"\b(?:anyone with|information (?:about|on|regarding|in)|crime ?stoppers|tips?\b|"
+    r"asked to (?:call|contact)|urged to (?:call|contact))",
+    re.IGNORECASE,
+)
+"""A call for witnesses or tips, part of the report even when it gives an address."""
+_EMBED_ATTRIBUTION = re.compile(
+    rf"^\W*[—–-]\s*[^—–]{{1,80}}\(@\w+\)\s*(?:{_MONTHS_SHORT})\w*\.? \d{{1,2}}, \d{{4}}\s*$",
+    re.IGNORECASE,
+)
+"""An embedded social post's attribution alone on its line: '— Name (@handle) May 4, 2015'."""
+_EMBEDDED_POST = re.compile(
+    rf"[—–-]\s*[^—–]{{1,80}}\(@\w+\)\s*(?:{_MONTHS_SHORT})\w*\.? \d{{1,2}}, \d{{4}}\s*$",
+    re.IGNORECASE,
+)
+"""An embedded social post with its attribution: '... — Name (@handle) May 4, 2015'."""
+_HANDLE_OR_TAG = re.compile(r"[@#]\w+")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]{1,}(?: [A-Z][A-Z.'-]+){0,3}(?:,? [A-Z][A-Za-z.]{1,12}){0,2}"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, (?:[A-Z]{2}|[A-Z][a-z]{1,4}\.(?: ?[A-Z][a-z]?\.)?))"
+    r"\s*[-–—]?$"
+)
+"""A dateline alone: 'ANCHORAGE –', 'YANKTON, S.D. -', 'LA PLATA, Md.', 'Frederick, SD'."""
 _BYLINE = re.compile(r"^\W*(?:by|от|von|par|por)\b\s*:?\s*\S", re.IGNORECASE)
 _SENTENCE_END_CHARS = frozenset('.!?…"”’»)]:')
 """A sentence (or a quote, or a colon) ends in one of these."""
@@ -156,6 +231,18 @@ NEAR_MIN_WORDS = 4
 NEAR_MIN_STOP_DENSITY = 0.15
 TITLE_CASE_MIN_SHARE = 0.75
 """Share of capitalised words from which a line reads as a title, not prose."""
+CONTACT_MAX_WORDS = 45
+"""A line with a reporter's address is contact furniture up to this length (GVA dev, 2026-11-24)."""
+LIST_MIN_SEPARATORS = 3
+"""A line cut by this many list separators into short items is a menu or tag list."""
+LIST_MAX_ITEM_WORDS = 5
+WEATHER_MAX_WORDS = 30
+NUMBER_LIST_MIN_TOKENS = 8
+NUMBER_LIST_MIN_SHARE = 0.6
+"""A line of at least 8 tokens, 60 % of them numbers, is a form or a table of codes."""
+DATELINE_MAX_WORDS = 5
+TITLE_HEADLINE_MIN_WORDS = 6
+"""A Title Case line of this many words, some of them function words, is a headline."""
 FOREIGN_SCRIPT_MAX_WORDS = 12
 """Lines in another script than the document's, up to this length, are menus or tickers."""
 DOMINANT_SCRIPT_MIN_SHARE = 0.6
@@ -176,6 +263,7 @@ class LineFeatures:
         junk_reason: why the line is junk on its own, or ``""``.
         dateish: the line is only a date or time stamp with a label word or two.
         byline: the line starts like a byline ("By ...").
+        headline: a long Title Case line with function words ('Man Shot In Park').
     """
 
     words: int
@@ -187,6 +275,7 @@ class LineFeatures:
     junk_reason: str
     dateish: bool
     byline: bool
+    headline: bool = False
 
     @property
     def good(self) -> bool:
@@ -408,6 +497,8 @@ def _is_hashtag_line(line: str, tokens: list[str]) -> bool:
 
 def _is_menu_run(line: str, words: int) -> bool:
     """Menu items glued together by the scraper: 'HomeNewsSport', 'AboutContact Us'."""
+    if "@" in line or "#" in line:
+        line = _HANDLE_OR_TAG.sub(" ", line)  # '@CityPolice', '#BreakingNews' are not menus
     joins = len(_CAMEL_JOIN.findall(line))
     return joins >= 2 or (joins == 1 and words <= 4)
 
@@ -418,12 +509,25 @@ def _is_site_name(line: str, profile: DocumentProfile) -> bool:
 
 
 def _contact_or_link(line: str, words: int) -> str:
-    """Short lines carrying an address: link lists, e-mail contacts, social handles."""
+    """Lines carrying an address: link lists, e-mail contacts, social handles, embeds."""
     if words <= 15 and (_URL.search(line) or _EMAIL.search(line)):
         return "link"
     if words <= 10 and _HANDLE.search(line):
         return "handle"
+    if words <= CONTACT_MAX_WORDS and _has_reach(line) and not _WITNESS_CALL.search(line):
+        return "contact"
+    if "(@" in line and _EMBED_ATTRIBUTION.search(line):
+        return "embed"
     return ""
+
+
+def _has_reach(line: str) -> bool:
+    """An address or a 'can be reached' phrase (a plain-ASCII line without a hint is skipped)."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(hint in lowered for hint in _REACH_HINTS):
+            return False
+    return bool(_REACH.search(line) or _EMAIL.search(line))
 
 
 def _shape_reason(scan: LineScan, tokens: list[str]) -> str:
@@ -439,26 +543,81 @@ def _shape_reason(scan: LineScan, tokens: list[str]) -> str:
         return "menu"
     if words <= 4 and _ELLIPSIS_END.search(line):
         return "teaser"
+    if _is_separated_list(line, words) or _is_number_list(line, tokens):
+        return "list"
+    if words <= WEATHER_MAX_WORDS and _WEATHER.search(line):
+        return "weather"
     return ""
 
 
-def _is_credit(line: str) -> bool:
+def _is_separated_list(line: str, words: int) -> bool:
+    """Short items between list separators: a menu, breadcrumb or tag list on one line."""
+    if not any(mark in line for mark in _LIST_MARKS):
+        return False
+    separators = len(_LIST_SEPARATORS.findall(line))
+    return separators >= LIST_MIN_SEPARATORS and words <= LIST_MAX_ITEM_WORDS * (separators + 1)
+
+
+def _is_ascii_number(token: str) -> bool:
+    return token.isascii() and token.isdigit()
+
+
+def _is_number_list(line: str, tokens: list[str]) -> bool:
+    """At least 8 tokens, most of them numbers: a form's codes, a table row."""
+    if len(tokens) < NUMBER_LIST_MIN_TOKENS:
+        return False
+    needed = NUMBER_LIST_MIN_SHARE * len(tokens)
+    if len(line.encode("ascii", "ignore").translate(None, _ASCII_NON_DIGITS)) < needed:
+        return False  # cheap bound: each number token holds at least one ASCII digit
+    numbers = sum(1 for token in tokens if _is_ascii_number(token.strip(",.;:()")))
+    return numbers >= needed
+
+
+def _may_hold(lowered: str | None, hints: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern can match: ``lowered`` is the line in lower case
+    when it is plain ASCII (then a match needs one of the ``hints``), else ``None``."""
+    if lowered is None:
+        return True
+    for hint in hints:  # noqa: SIM110 - a plain loop, no generator: ~5 calls per line
+        if hint in lowered:
+            return True
+    return False
+
+
+def _is_credit(line: str, lowered: str | None) -> bool:
     """A caption or picture credit (the three ``_CREDIT_*`` patterns, cheapest first)."""
     if line.rstrip().endswith(")") and _CREDIT_TAIL.search(line):
         return True
-    if _CREDIT_HEAD.match(line):
+    if _may_hold(lowered, _CREDIT_HEAD_HINTS) and _CREDIT_HEAD.match(line):
         return True
-    if line.isascii():
-        lowered = line.lower()
-        if not any(hint in lowered for hint in _CREDIT_INSIDE_HINTS):
-            return False
-    return bool(_CREDIT_INSIDE.search(line))
+    return _may_hold(lowered, _CREDIT_INSIDE_HINTS) and bool(_CREDIT_INSIDE.search(line))
+
+
+def _is_caption(line: str, lowered: str | None) -> bool:
+    """Picture markers and name credits; each pattern only runs where its key character is."""
+    if "(" in line and (
+        _PICTURE_POSITION.search(line)
+        or (line.rstrip().endswith(")") and _CREDIT_PAREN_NAMES.search(line))
+    ):
+        return True
+    if "[" in line and _PICTURE_PLACEHOLDER.search(line):
+        return True
+    if "/" in line and _CREDIT_CAPS_NAMES.search(line):
+        return True
+    if _may_hold(lowered, _PICTURE_HINTS) and _PICTURE_SHOWS.match(line):
+        return True
+    return _may_hold(lowered, ("caption",)) and bool(_CAPTION_BUTTON.search(line))
 
 
 def _vocabulary_reason(scan: LineScan) -> str:
     """Junk by what the line says: furniture words, calls to action, captions, playlists."""
     line, words = scan.text, len(scan.words)
-    if _COPYRIGHT.match(line) or (words <= 40 and _LINK_LABEL.match(line)):
+    lowered = line.lower() if line.isascii() else None
+    if (_may_hold(lowered, ("(c)", "copyright")) and _COPYRIGHT.match(line)) or (
+        words <= 40 and _LINK_LABEL.match(line)
+    ):
+        return "link-or-notice"
+    if words <= 25 and _ADJACENT_LINK.match(line) and line.rstrip(" »›>")[-1:] not in ".!?":
         return "link-or-notice"
     if words <= 25 and _FURNITURE.search(line):
         return "furniture"
@@ -466,9 +625,15 @@ def _vocabulary_reason(scan: LineScan) -> str:
         return "call-to-action"
     if words <= 6 and _SOCIAL.search(line):
         return "social"
-    if _is_credit(line) or (words <= 8 and _SHORT_PAREN_TAIL.match(line) and not scan.dateish):
+    if (
+        _is_credit(line, lowered)
+        or _is_caption(line, lowered)
+        or (words <= 8 and _SHORT_PAREN_TAIL.match(line) and not scan.dateish)
+    ):
         return "caption"
-    if (line.rstrip().endswith(")") and _TRAILING_STAMP.search(line)) or _DURATION_ITEM.match(line):
+    if (line.rstrip().endswith(")") and _TRAILING_STAMP.search(line)) or (
+        line[:1].isdigit() and _DURATION_ITEM.match(line)
+    ):
         return "media-item"
     return _contact_or_link(line, words)
 
@@ -507,4 +672,17 @@ def line_features(line: str | LineScan, profile: DocumentProfile) -> LineFeature
         junk_reason=junk_reason(scan, profile),
         dateish=scan.dateish,
         byline=bool(_BYLINE.match(scan.text)) and len(words) <= 12,
+        headline=len(words) >= TITLE_HEADLINE_MIN_WORDS
+        and stops > 0
+        and scan.text[-1:] not in ".:",
     )
+
+
+def is_margin_content(line: str, words: int) -> bool:
+    """Content that may stand before the first or after the last paragraph without being
+    prose: a dateline alone, a call for witnesses, an embedded post with its attribution."""
+    if words <= DATELINE_MAX_WORDS and _DATELINE.match(line):
+        return True
+    if words >= NEAR_MIN_WORDS and _WITNESS_CALL.search(line):
+        return True
+    return "(@" in line and bool(_EMBEDDED_POST.search(line))

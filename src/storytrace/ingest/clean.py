@@ -14,7 +14,8 @@ The method follows jusText (Pomikálek 2011) and boilerpipe, line by line:
    ``near`` (a short sentence), ``short`` (anything else);
 4. **context**: the header zone (before the first good line) and the footer
    zone (after the last good line) keep only headline-like lines and bylines,
-   respectively sentences; between good lines, short lines are kept as
+   respectively sentences; datelines alone, calls for witnesses and embedded
+   posts are kept in both; between good lines, short lines are kept as
    subheads and datelines.
 
 Cleaning never empties a document that had content: if every line would go, the
@@ -32,6 +33,7 @@ from storytrace.ingest._line_features import (
     LineFeatures,
     LineScan,
     document_profile,
+    is_margin_content,
     line_features,
     scan_line,
 )
@@ -125,7 +127,9 @@ def _classify(
     if (
         stats is not None
         and not features.dateish
-        and _is_furniture(features, stats.repetition(document, line))
+        and _is_furniture(
+            features, stats.repetition(document, line, corpus=not features.prose_like)
+        )
     ):
         return _Line(line, features, LineClass.JUNK, "repeated")
     if features.good:
@@ -163,6 +167,8 @@ def _keep(line: _Line, zone: str) -> bool:
         return False
     if line.kind is LineClass.GOOD or zone == "body":
         return True
+    if is_margin_content(line.text, line.features.words):
+        return True
     if zone == "header":
         return _headline_like(line.features)
     return line.kind is LineClass.NEAR
@@ -174,6 +180,8 @@ def _headline_like(features: LineFeatures) -> bool:
         return True
     if features.dateish:
         return False
+    if features.headline:
+        return True
     return features.words >= HEADLINE_MIN_WORDS and features.has_lowercase_word
 
 

@@ -210,14 +210,15 @@ class LineStats:
             mine.documents += record.documents
         self._documents += other._documents
 
-    def repetition(self, document: Document, line: str) -> Repetition:
-        """How widely ``line`` repeats on ``document``'s site and in the whole pile."""
+    def repetition(self, document: Document, line: str, *, corpus: bool = True) -> Repetition:
+        """How widely ``line`` repeats on ``document``'s site and in the whole pile
+        (``corpus=False``: on the site only, the corpus counts left at 0)."""
         value = line_hash(line)
         site = self._records.get((site_of(document), value))
-        corpus = self._records.get((CORPUS, value))
+        corpus_record = self._records.get((CORPUS, value)) if corpus else None
         return Repetition(
             site_documents=site.documents if site else 0,
             site_independent=site.independent(value) if site else 0,
-            corpus_documents=corpus.documents if corpus else 0,
-            corpus_independent=corpus.independent(value) if corpus else 0,
+            corpus_documents=corpus_record.documents if corpus_record else 0,
+            corpus_independent=corpus_record.independent(value) if corpus_record else 0,
         )
