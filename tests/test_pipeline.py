@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import storytrace
+from storytrace import pipeline
+from storytrace.claims import Extracted, extract
+from storytrace.model import Article
 from storytrace.pipeline import analyze
 
 PARAGRAPHS = [
@@ -14,6 +19,7 @@ PARAGRAPHS = [
     "the authority's director told reporters at a briefing.",
     "Fishing crews, who had moved their boats to a temporary mooring, welcomed the news but said "
     "the closure had cost them weeks of work.",
+    "At least 12 people were injured when a crane fell during the first repairs, police said.",
 ]
 
 
@@ -61,5 +67,32 @@ def test_progress_is_reported_per_stage(tmp_path: Path) -> None:
     storytrace.analyze(
         tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total))
     )
-    assert {stage for stage, _, _ in calls} == {"read", "clean"}
-    assert calls[-1] == ("clean", 1, 1)
+    assert {stage for stage, _, _ in calls} == {"read", "clean", "claims"}
+    assert calls[-1] == ("claims", 1, 1)
+
+
+def test_a_claims_failure_on_one_article_skips_it_for_that_stage_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article(tmp_path / "good.txt")
+    write_article(tmp_path / "cursed.txt", extra="A closing line that a buggy stage trips on.")
+
+    def fragile_extract(articles: list[Article], *, ner: str | None) -> Extracted:
+        if any(article.id == "cursed" for article in articles):
+            raise RuntimeError("simulated bug")
+        return extract(articles, ner=None)
+
+    monkeypatch.setattr(pipeline, "extract", fragile_extract)
+    result = analyze(tmp_path, ner=None)
+    assert sorted(a.id for a in result.articles) == ["cursed", "good"]
+    assert [(Path(s.source).name, s.stage) for s in result.skipped] == [("cursed.txt", "claims")]
+    assert "simulated bug" in result.skipped[0].reason
+    assert {claim.article for claim in result.claims} == {"good"}
+
+
+def test_claims_point_into_their_article(tmp_path: Path) -> None:
+    result = analyze(write_article(tmp_path / "x.txt"), ner=None)
+    text = result.article("x").text
+    assert result.claims, "the fixture states that at least 12 people were injured"
+    for claim in result.claims:
+        assert text[claim.span[0] : claim.span[1]] == claim.text

@@ -7,8 +7,11 @@ Stages, in order:
              that repeats across articles of one site or of the corpus
 3. clean     remove junk lines from each document, keep them in ``removed_lines``
 4. describe  title, publication date, outlet, language, sentence spans -> ``Article``
+5. claims    count claims as hedged intervals, quotes with speakers, entities across spellings
 
-Every per-article failure becomes a ``Skip`` with a reason; the run goes on.
+Every per-article failure becomes a ``Skip`` with a reason; the run goes on. An article
+that a later stage cannot handle stays in the result and is listed as skipped *by that
+stage* (``Skip.stage``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from os import PathLike
 
+from storytrace.claims import Extracted, extract
 from storytrace.errors import InputError
 from storytrace.ingest.articles import build_article
 from storytrace.ingest.clean import LineStats
@@ -31,11 +35,21 @@ Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(stage, done, total)``; ``total`` is None when unknown."""
 
 
-def analyze(paths: Iterable[PathArg] | PathArg, *, progress: Progress | None = None) -> Analysis:
+DEFAULT_NER = "en_core_web_sm"
+"""The spaCy pipeline for names (the ``models`` extra installs it); rules alone without it."""
+
+
+def analyze(
+    paths: Iterable[PathArg] | PathArg,
+    *,
+    ner: str | None = DEFAULT_NER,
+    progress: Progress | None = None,
+) -> Analysis:
     """Analyse every article found under ``paths``.
 
     Args:
         paths: files or directories (searched recursively), or one of them.
+        ner: an installed spaCy pipeline for named entities, or None for rules only.
         progress: optional callback told how far each stage has got.
 
     Returns:
@@ -48,6 +62,19 @@ def analyze(paths: Iterable[PathArg] | PathArg, *, progress: Progress | None = N
     """
     report = progress or _no_progress
     documents, skipped = _read(_as_path_list(paths), report)
+    articles = _describe(documents, skipped, report)
+    extracted = _extract_claims(articles, skipped, ner=ner)
+    report("claims", len(articles), len(articles))
+    return Analysis(
+        articles=tuple(articles),
+        skipped=tuple(skipped),
+        entities=extracted.entities,
+        quotes=extracted.quotes,
+        claims=extracted.claims,
+    )
+
+
+def _describe(documents: list[Document], skipped: list[Skip], report: Progress) -> list[Article]:
     stats = LineStats.from_documents(documents)
     articles: list[Article] = []
     for done, document in enumerate(documents, start=1):
@@ -56,7 +83,27 @@ def analyze(paths: Iterable[PathArg] | PathArg, *, progress: Progress | None = N
         except InputError as error:
             skipped.append(Skip(source=error.source, stage=error.stage, reason=error.reason))
         report("clean", done, len(documents))
-    return Analysis(articles=tuple(articles), skipped=tuple(skipped))
+    return articles
+
+
+def _extract_claims(articles: list[Article], skipped: list[Skip], *, ner: str | None) -> Extracted:
+    """The claims stage over the pile; an article it fails on is left out of it, not the run."""
+    try:
+        return extract(articles, ner=ner)
+    except Exception:  # a bug on one article must not end the run: find it, skip it, go on
+        logger.warning("claims stage failed; retrying article by article", exc_info=True)
+    usable = [article for article in articles if _stage_error(article, ner, skipped) is None]
+    return extract(usable, ner=ner)
+
+
+def _stage_error(article: Article, ner: str | None, skipped: list[Skip]) -> Exception | None:
+    try:
+        extract([article], ner=ner)
+    except Exception as error:
+        reason = f"claims not extracted: {type(error).__name__}: {error}"
+        skipped.append(Skip(source=article.source, stage="claims", reason=reason))
+        return error
+    return None
 
 
 def _read(paths: list[PathArg], report: Progress) -> tuple[list[Document], list[Skip]]:
