@@ -1,0 +1,206 @@
+"""Score the reuse stage on the public sets in ``../shared/eval`` (see its README).
+
+Three sets, each with the split rule the README gives:
+
+* **Clough-Stevenson** (``clough-stevenson/``): 95 short answers written from one of five
+  Wikipedia sources by ``cut`` / ``light`` / ``heavy`` revision or ``non`` (independently).
+  Each answer is compared with its source (``compare``); kinds map to three classes,
+  ``copy``/``excerpt`` -> copy, ``rewrite``/``spun``/``translated`` -> rewrite,
+  ``independent`` -> independent, against cut -> copy, light/heavy -> rewrite,
+  non -> independent. Score: macro-F1. Dev: participants ``g0*``, ``g1*``.
+* **PAN-10 paraphrase** (``pan10-paraphrase/``): sentence pairs; a pair is called a
+  paraphrase when ``compare`` of two one-sentence articles is not ``independent``.
+  Score: accuracy (token-overlap baseline 0.897 on test). Dev: ``pan-train*``.
+* **news-story-chains** (``news-story-chains/``): 4,950 article pairs labelled same-story;
+  a pair is called same-story when the reuse stage's topical candidate score reaches
+  ``SAME_STORY_COSINE``. Score: pair F1 (TF-IDF baseline 0.949). Split: sha1 rule on
+  ``url_a + ";" + url_b``.
+
+Run ``python -m storytrace.evaluate.reuse [--split dev|test] [--shared PATH]`` for JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from storytrace.model import Article
+from storytrace.reuse import compare
+from storytrace.reuse.topical import SAME_STORY_COSINE, pair_scores
+from storytrace.text.sentences import split_sentences
+
+__all__ = [
+    "ReuseScores",
+    "evaluate_clough_stevenson",
+    "evaluate_pan10",
+    "evaluate_reuse",
+    "evaluate_story_chains",
+    "main",
+]
+
+Split = Literal["dev", "test"]
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+_CS_CLASSES = {"cut": "copy", "light": "rewrite", "heavy": "rewrite", "non": "independent"}
+_KIND_CLASSES = {"copy": "copy", "excerpt": "copy", "rewrite": "rewrite", "spun": "rewrite",
+                 "translated": "rewrite", "independent": "independent"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReuseScores:
+    """Scores of the reuse stage on one split."""
+
+    split: str
+    clough_stevenson_macro_f1: float
+    pan10_accuracy: float
+    pan10_pairs: int
+    story_chains_f1: float
+    seconds: float
+
+
+def _sha1_split(key: str) -> Split:
+    return "dev" if hashlib.sha1(key.encode("utf-8")).hexdigest()[0] in "01234567" else "test"
+
+
+def article(
+    article_id: str, text: str, *, language: str | None = "en", whole: bool = False
+) -> Article:
+    """An ``Article`` built from plain text, with sentence spans (for evaluation sets).
+
+    ``whole`` makes the text one sentence: a PAN-10 line is one unit of the set even
+    when it holds two sentences.
+    """
+    spans = ((0, len(text)),) if whole and text else tuple(split_sentences(text))
+    return Article(id=article_id, source=article_id, text=text, language=language, sentences=spans)
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def evaluate_story_chains(shared: Path = SHARED, split: Split = "dev") -> float:
+    """Same-story pair F1 on news-story-chains (title + text of each article)."""
+    folder = shared / "eval" / "news-story-chains"
+    stem = "gedikli-business_energy_news_dataset-2021-06-29"
+    with (folder / f"{stem}-article_texts.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    index = {row["url"]: i for i, row in enumerate(rows)}
+    articles = [
+        Article(
+            id=f"a{i:03d}", source=row["url"], text=row["text"], title=row["title"], language="en"
+        )
+        for i, row in enumerate(rows)
+    ]
+    scores = pair_scores(
+        articles, [(i, j) for i in range(len(rows)) for j in range(i + 1, len(rows))]
+    )
+    tp = fp = fn = 0
+    with (folder / f"{stem}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter=";"):
+            if _sha1_split(f"{row['url1']};{row['url2']}") != split:
+                continue
+            i, j = sorted((index[row["url1"]], index[row["url2"]]))
+            predicted, gold = scores[(i, j)] >= SAME_STORY_COSINE, row["relation"] == "1"
+            tp, fp, fn = (
+                tp + (predicted and gold),
+                fp + (predicted and not gold),
+                fn + (gold and not predicted),
+            )
+    return _f1(tp, fp, fn)
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def evaluate_clough_stevenson(shared: Path = SHARED, split: Split = "dev") -> float:
+    """Macro-F1 over copy / rewrite / independent of answers compared with their source."""
+    folder = shared / "eval" / "clough-stevenson"
+    with (folder / "file_information.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["Category"] != "orig"]
+    sources = {
+        task: article("orig", _read_text(folder / f"orig_task{task}.txt")) for task in "abcde"
+    }
+    gold, predicted = [], []
+    for row in rows:
+        in_dev = row["File"][:2] in ("g0", "g1")
+        if in_dev != (split == "dev"):
+            continue
+        answer = article(f"z-{row['File']}", _read_text(folder / row["File"]))
+        gold.append(_CS_CLASSES[row["Category"]])
+        predicted.append(_KIND_CLASSES[compare(sources[row["Task"]], answer).kind])
+    return _macro_f1(gold, predicted)
+
+
+def _macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    labels = sorted(set(gold))
+    scores = []
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
+        scores.append(_f1(tp, fp, fn))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def evaluate_pan10(
+    shared: Path = SHARED, split: Split = "dev", *, sample: int | None = None
+) -> tuple[float, int]:
+    """Paraphrase accuracy on PAN-10 sentence pairs; ``sample`` pairs drawn with seed 0."""
+    folder = shared / "eval" / "pan10-paraphrase"
+    stem = "pan-train" if split == "dev" else "pan-test"
+    left = (folder / f"{stem}_s1.txt").read_text(encoding="utf-8").splitlines()
+    right = (folder / f"{stem}_s2.txt").read_text(encoding="utf-8").splitlines()
+    labels = (folder / f"{stem}.labels").read_text(encoding="utf-8").split()
+    indices = list(range(len(labels)))
+    if sample is not None and sample < len(indices):
+        indices = sorted(random.Random(0).sample(indices, sample))
+    correct = 0
+    for i in indices:
+        relation = compare(article("a", left[i], whole=True), article("b", right[i], whole=True))
+        correct += (relation.kind != "independent") == (labels[i] == "1")
+    return correct / len(indices), len(indices)
+
+
+def evaluate_reuse(
+    shared: Path = SHARED, split: Split = "dev", *, pan_sample: int | None = None
+) -> ReuseScores:
+    """All three scores on one split."""
+    start = time.perf_counter()
+    pan, pairs = evaluate_pan10(shared, split, sample=pan_sample)
+    return ReuseScores(
+        split=split,
+        clough_stevenson_macro_f1=round(evaluate_clough_stevenson(shared, split), 4),
+        pan10_accuracy=round(pan, 4),
+        pan10_pairs=pairs,
+        story_chains_f1=round(evaluate_story_chains(shared, split), 4),
+        seconds=round(time.perf_counter() - start, 1),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m storytrace.evaluate.reuse``: print the scores as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--pan-sample", type=int, default=None)
+    args = parser.parse_args(argv)
+    scores = evaluate_reuse(args.shared, args.split, pan_sample=args.pan_sample)
+    sys.stdout.write(json.dumps(asdict(scores), indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,20 @@
+"""Reuse and provenance: for every related pair of articles, what kind of reuse links them.
+
+Two stages. Candidate generation, sub-quadratic (``candidates``): MinHash-LSH
+over word shingles (copies, excerpts), over name/number skeletons (spun
+copies, translations), and topical similarity (same-story pairs, until the
+stories stage supplies them). Verification on candidates only (``relate``):
+sentence alignment, word alignment inside aligned sentences, features ->
+kind (``classify``) and origin.
+
+Example:
+    >>> from storytrace.reuse import find_relations
+    >>> relations = find_relations(analysis.articles)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from storytrace.reuse.render import render_alignment_html, render_alignment_text
+from storytrace.reuse.stage import compare, find_relations
+
+__all__ = ["compare", "find_relations", "render_alignment_html", "render_alignment_text"]

