@@ -54,3 +54,14 @@ def test_evaluate_cleaning_prints_scores_as_json() -> None:
 def test_evaluate_refuses_an_unknown_split(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "cleaning", "--shared", str(tmp_path), "--split", "x"])
     assert result.exit_code == 2
+
+
+def test_ner_none_runs_on_rules_alone(tmp_path: Path) -> None:
+    write_article(tmp_path / "in" / "a.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["analyze", str(tmp_path / "in"), "--out", str(out), "--ner", "none"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    assert [claim["measure"] for claim in data["claims"]] == ["injured"]

@@ -62,12 +62,20 @@ def analyze(
             "--db", help="Also add the analysis to this store: a file or a postgresql:// URL."
         ),
     ] = None,
+    ner: Annotated[
+        str,
+        typer.Option(
+            "--ner",
+            help="Installed spaCy pipeline for names (the 'models' extra), or 'none' for rules.",
+        ),
+    ] = "en_core_web_sm",
 ) -> None:
     """Analyse articles (text, HTML, JSONL, WARC) and write analysis.json and report.html."""
     import storytrace
 
+    pipeline_name = None if ner.lower() == "none" else ner
     with _ProgressReporter(enabled=not quiet) as progress:
-        result = storytrace.analyze(paths, progress=progress)
+        result = storytrace.analyze(paths, ner=pipeline_name, progress=progress)
     files = storytrace.write_report(result, out)
     if db is not None:
         _add_to_store(db, result, [str(path) for path in paths])
