@@ -67,8 +67,8 @@ def test_progress_is_reported_per_stage(tmp_path: Path) -> None:
     storytrace.analyze(
         tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total))
     )
-    assert {stage for stage, _, _ in calls} == {"read", "clean", "claims"}
-    assert calls[-1] == ("claims", 1, 1)
+    assert [stage for stage, _, _ in calls] == ["read", "clean", "claims", "reuse"]
+    assert calls[-1] == ("reuse", 1, 1)
 
 
 def test_a_claims_failure_on_one_article_skips_it_for_that_stage_only(
@@ -96,3 +96,26 @@ def test_claims_point_into_their_article(tmp_path: Path) -> None:
     assert result.claims, "the fixture states that at least 12 people were injured"
     for claim in result.claims:
         assert text[claim.span[0] : claim.span[1]] == claim.text
+
+
+def test_a_reuse_failure_is_reported_and_the_run_keeps_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article(tmp_path / "a.txt")
+    write_article(tmp_path / "b.txt")
+
+    def broken(articles: list[Article]) -> list[object]:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline, "find_relations", broken)
+    result = analyze(tmp_path, ner=None)
+    assert len(result.articles) == 2
+    assert result.relations == ()
+    assert [(s.stage, "simulated bug" in s.reason) for s in result.skipped] == [("reuse", True)]
+
+
+def test_a_verbatim_copy_is_related_to_its_original(tmp_path: Path) -> None:
+    write_article(tmp_path / "original.txt")
+    write_article(tmp_path / "republished.txt")
+    result = analyze(tmp_path, ner=None)
+    assert [(r.a, r.b, r.kind) for r in result.relations] == [("original", "republished", "copy")]

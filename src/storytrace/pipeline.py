@@ -8,6 +8,8 @@ Stages, in order:
 3. clean     remove junk lines from each document, keep them in ``removed_lines``
 4. describe  title, publication date, outlet, language, sentence spans -> ``Article``
 5. claims    count claims as hedged intervals, quotes with speakers, entities across spellings
+6. reuse     for every related pair: copy, excerpt, spun, translated, rewrite or independent,
+             aligned passages, substitutions, origin
 
 Every per-article failure becomes a ``Skip`` with a reason; the run goes on. An article
 that a later stage cannot handle stays in the result and is listed as skipped *by that
@@ -26,7 +28,8 @@ from storytrace.errors import InputError
 from storytrace.ingest.articles import build_article
 from storytrace.ingest.clean import LineStats
 from storytrace.ingest.sources import iter_documents
-from storytrace.model import Analysis, Article, Document, Skip
+from storytrace.model import Analysis, Article, Document, Relation, Skip
+from storytrace.reuse import find_relations
 
 logger = logging.getLogger(__name__)
 
@@ -61,17 +64,32 @@ def analyze(
         >>> [a.id for a in result.articles]  # doctest: +SKIP
     """
     report = progress or _no_progress
-    documents, skipped = _read(_as_path_list(paths), report)
-    articles = _describe(documents, skipped, report)
+    articles, skipped = read_articles(paths, progress=report)
     extracted = _extract_claims(articles, skipped, ner=ner)
     report("claims", len(articles), len(articles))
+    relations = _find_relations(articles, skipped)
+    report("reuse", len(articles), len(articles))
     return Analysis(
         articles=tuple(articles),
         skipped=tuple(skipped),
+        relations=tuple(relations),
         entities=extracted.entities,
         quotes=extracted.quotes,
         claims=extracted.claims,
     )
+
+
+def read_articles(
+    paths: Iterable[PathArg] | PathArg, *, progress: Progress | None = None
+) -> tuple[list[Article], list[Skip]]:
+    """The ingest half of a run: read, profile, clean and describe (stages 1-4).
+
+    Returns:
+        The articles, and every input skipped with its reason.
+    """
+    report = progress or _no_progress
+    documents, skipped = _read(_as_path_list(paths), report)
+    return _describe(documents, skipped, report), skipped
 
 
 def _describe(documents: list[Document], skipped: list[Skip], report: Progress) -> list[Article]:
@@ -94,6 +112,17 @@ def _extract_claims(articles: list[Article], skipped: list[Skip], *, ner: str | 
         logger.warning("claims stage failed; retrying article by article", exc_info=True)
     usable = [article for article in articles if _stage_error(article, ner, skipped) is None]
     return extract(usable, ner=ner)
+
+
+def _find_relations(articles: list[Article], skipped: list[Skip]) -> list[Relation]:
+    """The reuse stage; if it fails, the run goes on without relations and says so."""
+    try:
+        return find_relations(articles)
+    except Exception as error:  # a bug in one stage must not lose the rest of the run
+        logger.warning("reuse stage failed", exc_info=True)
+        reason = f"no relations found: {type(error).__name__}: {error}"
+        skipped.append(Skip(source="(all articles)", stage="reuse", reason=reason))
+        return []
 
 
 def _stage_error(article: Article, ner: str | None, skipped: list[Skip]) -> Exception | None:
