@@ -65,3 +65,27 @@ def test_ner_none_runs_on_rules_alone(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
     assert [claim["measure"] for claim in data["claims"]] == ["injured"]
+
+
+def test_compare_prints_the_alignment_and_writes_html(tmp_path: Path) -> None:
+    original = write_article(tmp_path / "a" / "story.txt")
+    copy = write_article(tmp_path / "b" / "story.txt")
+    page = tmp_path / "alignment.html"
+    result = runner.invoke(app, ["compare", str(original), str(copy), "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "copy" in result.stdout
+    assert "Port Meridian" in result.stdout
+    assert "<script>" not in page.read_text(encoding="utf-8").split("</head>")[1]
+
+
+def test_compare_refuses_a_file_of_many_articles(tmp_path: Path) -> None:
+    many = tmp_path / "many.jsonl"
+    many.write_text(
+        '{"id": "x", "text": "The first article of two."}\n'
+        '{"id": "y", "text": "The second article of two."}\n',
+        encoding="utf-8",
+    )
+    one = write_article(tmp_path / "one.txt")
+    result = runner.invoke(app, ["compare", str(many), str(one)])
+    assert result.exit_code == 2
+    assert "2 articles" in result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Annotated
@@ -26,7 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from storytrace.model import Analysis
+from storytrace.model import Analysis, Article
 
 EXIT_SKIPPED = 3
 
@@ -108,6 +109,43 @@ def serve(
 
     with Store.open(db) as store:
         uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def compare(
+    first: Annotated[Path, typer.Argument(help="One article (a file holding one article).")],
+    second: Annotated[Path, typer.Argument(help="The other article.")],
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write the alignment as an HTML page.")
+    ] = None,
+) -> None:
+    """Align two articles side by side: kind of reuse, origin, passages and substitutions."""
+    from storytrace.reuse import compare as compare_articles
+    from storytrace.reuse import render_alignment_html, render_alignment_text
+
+    a, b = _one_article(first, "FIRST"), _one_article(second, "SECOND")
+    if a.id == b.id:
+        b = replace(b, id=f"{b.id}~2")
+    relation = compare_articles(a, b)
+    left, right = (a, b) if relation.a == a.id else (b, a)
+    typer.echo(render_alignment_text(relation, left, right))
+    if html is not None:
+        html.write_text(render_alignment_html(relation, left, right), encoding="utf-8")
+        stderr.print(f"alignment page: {html}")
+
+
+def _one_article(path: Path, hint: str) -> Article:
+    from storytrace.pipeline import read_articles
+
+    articles, skipped = read_articles([path])
+    if len(articles) == 1:
+        return articles[0]
+    if not articles:
+        reason = skipped[0].reason if skipped else "no article found"
+        raise typer.BadParameter(f"{path}: {reason}", param_hint=hint)
+    raise typer.BadParameter(
+        f"{path} holds {len(articles)} articles; give one file per article", param_hint=hint
+    )
 
 
 evaluate_app = typer.Typer(help="Score storytrace on the benchmark sets in ../shared/eval.")
