@@ -14,12 +14,12 @@ import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storytrace.ingest.clean import LineStats, clean_document
+from storytrace.ingest.clean import Cleaned, LineModel, LineStats, clean_document
 from storytrace.model import Document
 
 logger = logging.getLogger(__name__)
@@ -135,39 +135,82 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def evaluate_cleaning(shared: Path, *, split: str = "dev") -> CleaningScore:
-    """Clean the labelled documents and score their lines.
+@dataclass(frozen=True, slots=True)
+class LabelledDocument:
+    """A document with hand labels, and the line profile of the corpus it belongs to.
 
-    Args:
-        shared: the ``../shared`` folder (corpus and eval data).
-        split: ``"dev"`` (kz2022 + GVA dev; for tuning and the gate) or ``"test"`` (GVA test).
-
-    Returns:
-        Junk recall, content loss, counts and the misclassified lines.
+    Attributes:
+        set_name: ``"kz2022"`` or ``"gva"``.
+        document: the document.
+        stats: line profile of its whole corpus (all kz2022; all GVA documents of the split).
+        labels: ``{line number: (sha1, label)}``.
     """
+
+    set_name: str
+    document: Document
+    stats: LineStats
+    labels: dict[int, tuple[str, str]]
+
+
+Cleaner = Callable[[Document, LineStats], Cleaned]
+"""Cleans one document with its corpus's line profile."""
+
+
+def labelled_documents(shared: Path, split: str) -> list[LabelledDocument]:
+    """Every labelled document of a split, in corpus and file order."""
     labels = read_labels(split)
     corpora = {"gva": gva_documents(shared, split)}
     if any(set_name == "kz2022" for set_name, _ in labels):
         corpora["kz2022"] = kz_documents(shared)
-    tally: Counter[str] = Counter()
-    errors: list[LineError] = []
+    found: list[LabelledDocument] = []
     for set_name, documents in corpora.items():
         stats = LineStats.from_documents(documents)
         for document in documents:
             doc_labels = labels.get((set_name, document.id))
             if doc_labels:
-                _score_document(document, stats, doc_labels, tally, errors)
+                found.append(LabelledDocument(set_name, document, stats, doc_labels))
+    return found
+
+
+def score_documents(items: Iterable[LabelledDocument], clean: Cleaner) -> CleaningScore:
+    """Clean each labelled document with ``clean`` and score its lines."""
+    tally: Counter[str] = Counter()
+    errors: list[LineError] = []
+    for item in items:
+        cleaned = clean(item.document, item.stats)
+        _score_document(item.document, cleaned, item.labels, tally, errors)
     return _score(tally, errors)
+
+
+def evaluate_cleaning(
+    shared: Path, *, split: str = "dev", model: LineModel | None = None, rules_only: bool = False
+) -> CleaningScore:
+    """Clean the labelled documents and score their lines.
+
+    Args:
+        shared: the ``../shared`` folder (corpus and eval data).
+        split: ``"dev"`` (kz2022 + GVA dev; for tuning and the gate) or ``"test"`` (GVA test).
+        model: the line model to clean with; ``None``: the shipped one.
+        rules_only: score the hand rules alone (the baseline).
+
+    Returns:
+        Junk recall, content loss, counts and the misclassified lines.
+    """
+
+    def clean(document: Document, stats: LineStats) -> Cleaned:
+        return clean_document(document, stats=stats, model=model, rules_only=rules_only)
+
+    return score_documents(labelled_documents(shared, split), clean)
 
 
 def _score_document(
     document: Document,
-    stats: LineStats,
+    cleaned: Cleaned,
     doc_labels: dict[int, tuple[str, str]],
     tally: Counter[str],
     errors: list[LineError],
 ) -> None:
-    removed = Counter(clean_document(document, stats=stats).removed_lines)
+    removed = Counter(cleaned.removed_lines)
     lines = document.text.split("\n")
     for number, (digest, label) in sorted(doc_labels.items()):
         line = lines[number - 1].strip() if number <= len(lines) else ""

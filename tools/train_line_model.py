@@ -1,0 +1,468 @@
+"""Train the junk-line model on the dev labels, cross-validated by site, and export it.
+
+Run from the repository root (needs the ``dev`` extra, for scikit-learn)::
+
+    .venv/bin/python tools/train_line_model.py [--shared ../shared] [--folds 5] [--curve]
+
+1. Reads the dev labels (``quality/annotations/cleaning-lines.tsv``) and their texts from
+   ``--shared``; every labelled line becomes one row of ``clean.feature_table``.
+2. Splits the documents with ``GroupKFold`` by site (the registered domain of the GVA
+   article's original URL; kz2022 is one group), so no site is in training and test at once.
+3. For the hand rules and for each candidate (logistic regression, gradient-boosted trees,
+   random forest; with and without the 'never drop a prose paragraph' safety rule), trains on
+   the other folds, exports the model as the package reads it, and cleans the held-out
+   documents with ``clean_document`` itself, for a grid of thresholds. The threshold kept is
+   the one with the highest pooled junk recall at a pooled content loss <= ``MAX_LOSS``;
+   the nested figure picks it on the other folds only (the honest one).
+4. Refits the best candidate by nested CV recall on all dev labels and writes
+   ``src/storytrace/ingest/line_model.json`` with its CV table.
+
+The test split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import StandardScaler
+
+from storytrace.evaluate.cleaning import (
+    CleaningScore,
+    LabelledDocument,
+    labelled_documents,
+    score_documents,
+    sha1_line,
+)
+from storytrace.ingest._line_model import LineModel, Logistic, Trees
+from storytrace.ingest.clean import Cleaned, LineStats, clean_document, feature_table
+from storytrace.ingest.line_stats import site_of
+from storytrace.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "storytrace" / "ingest" / "line_model.json"
+MAX_LOSS = 0.006
+"""Pooled content loss allowed when the threshold is chosen (the brief's 0.6 %)."""
+THRESHOLDS = tuple(round(value, 3) for value in np.arange(0.20, 0.96, 0.025))
+NEVER = 3.0e38
+"""The cut of a padding node: no value is above it, so every row goes left."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Removed and labelled line counts, poolable across folds."""
+
+    junk_removed: int = 0
+    junk: int = 0
+    content_removed: int = 0
+    content: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            *(
+                a + b
+                for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)
+            )
+        )
+
+    @property
+    def recall(self) -> float:
+        return self.junk_removed / self.junk if self.junk else 1.0
+
+    @property
+    def loss(self) -> float:
+        return self.content_removed / self.content if self.content else 0.0
+
+    @classmethod
+    def of(cls, score: CleaningScore) -> Tally:
+        return cls(
+            round(score.junk_recall * score.junk_lines),
+            score.junk_lines,
+            round(score.content_loss * score.content_lines),
+            score.content_lines,
+        )
+
+
+# -- data -----------------------------------------------------------------------------------
+
+
+def group_of(item: LabelledDocument) -> str:
+    """The CV group: the site of a GVA article, one group for kz2022."""
+    return "kz2022" if item.set_name == "kz2022" else site_of(item.document)
+
+
+def rows_of(item: LabelledDocument) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and 0/1 junk labels of a document's labelled lines."""
+    numbers, matrix = feature_table(item.document, stats=item.stats)
+    lines = item.document.text.split("\n")
+    picked, labels = [], []
+    for row, number in enumerate(numbers):
+        digest_label = item.labels.get(number)
+        if digest_label and sha1_line(lines[number - 1]) == digest_label[0]:
+            picked.append(row)
+            labels.append(digest_label[1] == "junk")
+    return matrix[picked], np.array(labels, dtype=bool)
+
+
+def stacked(items: Sequence[LabelledDocument]) -> tuple[np.ndarray, np.ndarray]:
+    pairs = [rows_of(item) for item in items]
+    return np.vstack([x for x, _ in pairs]), np.concatenate([y for _, y in pairs])
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def export_logistic(fitted: tuple[StandardScaler, LogisticRegression]) -> Logistic:
+    scaler, model = fitted
+    coef = model.coef_[0] / scaler.scale_
+    bias = float(model.intercept_[0] - np.dot(coef, scaler.mean_))
+    return Logistic(weights=coef.astype(np.float64), bias=bias)
+
+
+def complete_tree(
+    tree: Any, depth: int, leaf_value: Callable[[int], float]
+) -> tuple[list[int], list[float], list[float]]:
+    """A sklearn tree as breadth-first arrays of a complete tree (early leaves padded)."""
+    inner = 2**depth - 1
+    features, cuts, leaves = [0] * inner, [NEVER] * inner, [0.0] * (inner + 1)
+
+    def fill(node: int, position: int, level: int) -> None:
+        if level == depth:
+            leaves[position - inner] = leaf_value(node)
+            return
+        left, right = tree.children_left[node], tree.children_right[node]
+        if left == -1:
+            left = right = node
+        else:
+            features[position], cuts[position] = (
+                int(tree.feature[node]),
+                float(tree.threshold[node]),
+            )
+        fill(left, 2 * position + 1, level + 1)
+        fill(right, 2 * position + 2, level + 1)
+
+    fill(0, 0, 0)
+    return features, cuts, leaves
+
+
+def export_trees(
+    trees: Sequence[Any],
+    depth: int,
+    leaf_value: Callable[[Any], Callable[[int], float]],
+    **rest: Any,
+) -> Trees:
+    parts = [complete_tree(tree.tree_, depth, leaf_value(tree.tree_)) for tree in trees]
+    return Trees(
+        feature=np.array([p[0] for p in parts], dtype=np.intp),
+        cut=np.array([p[1] for p in parts], dtype=np.float64),
+        leaf=np.array([p[2] for p in parts], dtype=np.float64),
+        **rest,
+    )
+
+
+def export_boosting(model: GradientBoostingClassifier, sample: np.ndarray) -> Trees:
+    trees = [row[0] for row in model.estimators_]
+    first = sample[:1]
+    base = float(
+        model.decision_function(first)[0]
+        - model.learning_rate * sum(t.predict(first)[0] for t in trees)
+    )
+    return export_trees(
+        trees,
+        model.max_depth,
+        lambda tree: lambda node: float(tree.value[node][0][0]),
+        base=base,
+        scale=float(model.learning_rate),
+        combine="logit",
+    )
+
+
+def export_forest(model: RandomForestClassifier) -> Trees:
+    def leaf_value(tree: Any) -> Callable[[int], float]:
+        return lambda node: float(tree.value[node][0][1] / tree.value[node][0].sum())
+
+    depth = max(tree.tree_.max_depth for tree in model.estimators_)
+    return export_trees(
+        model.estimators_,
+        depth,
+        leaf_value,
+        base=0.0,
+        scale=1.0 / len(model.estimators_),
+        combine="mean",
+    )
+
+
+# -- candidates ------------------------------------------------------------------------------
+
+
+def checked(scorer: Logistic | Trees, expected: np.ndarray, x: np.ndarray) -> Logistic | Trees:
+    """The exported arrays must give sklearn's own probabilities."""
+    gap = float(np.abs(scorer.probability(x) - expected).max())
+    if gap > 1e-6:
+        raise AssertionError(f"exported model differs from sklearn by {gap}")
+    return scorer
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=0.3, max_iter=5000).fit(scaler.transform(x), y)
+    return checked(
+        export_logistic((scaler, model)), model.predict_proba(scaler.transform(x))[:, 1], x
+    )
+
+
+def fit_boosting(x: np.ndarray, y: np.ndarray) -> Trees:
+    model = GradientBoostingClassifier(
+        n_estimators=150,
+        max_depth=3,
+        learning_rate=0.08,
+        subsample=0.8,
+        min_samples_leaf=5,
+        random_state=0,
+    ).fit(x, y)
+    return checked(export_boosting(model, x), model.predict_proba(x)[:, 1], x)
+
+
+def fit_forest(x: np.ndarray, y: np.ndarray) -> Trees:
+    model = RandomForestClassifier(
+        n_estimators=150,
+        max_depth=7,
+        min_samples_leaf=3,
+        max_features=0.3,
+        random_state=0,
+        n_jobs=1,
+    ).fit(x, y)
+    return checked(export_forest(model), model.predict_proba(x)[:, 1], x)
+
+
+FITTERS: dict[str, Callable[[np.ndarray, np.ndarray], Logistic | Trees]] = {
+    "logistic": fit_logistic,
+    "boosted-trees": fit_boosting,
+    "random-forest": fit_forest,
+}
+
+
+# -- cross-validation ------------------------------------------------------------------------
+
+
+def folds_of(items: Sequence[LabelledDocument], folds: int) -> list[int]:
+    groups = [group_of(item) for item in items]
+    fold = [0] * len(items)
+    for number, (_, test) in enumerate(GroupKFold(n_splits=folds).split(items, groups=groups)):
+        for index in test:
+            fold[index] = number
+    return fold
+
+
+def score_with(items: Sequence[LabelledDocument], model: LineModel | None) -> Tally:
+    def clean(document: Document, stats: LineStats) -> Cleaned:
+        return clean_document(document, stats=stats, model=model, rules_only=model is None)
+
+    return Tally.of(score_documents(items, clean))
+
+
+def best_threshold(by_threshold: dict[float, Tally]) -> float:
+    """Highest recall at loss <= MAX_LOSS (ties: the highest threshold, the safer one)."""
+    allowed = [(t.recall, th) for th, t in by_threshold.items() if t.loss <= MAX_LOSS]
+    return max(allowed)[1] if allowed else max(by_threshold)
+
+
+def cv_candidate(
+    items: Sequence[LabelledDocument],
+    fold: list[int],
+    fitter: Callable[..., Any],
+    protect: bool,
+    folds: int,
+    fraction: float = 1.0,
+) -> dict[str, Any]:
+    """Per-fold tallies for every threshold, and the pooled and nested choices."""
+    per_fold: list[dict[float, Tally]] = []
+    for number in range(folds):
+        train = [item for item, f in zip(items, fold, strict=True) if f != number]
+        train = train[: max(1, round(len(train) * fraction))]
+        test = [item for item, f in zip(items, fold, strict=True) if f == number]
+        scorer = fitter(*stacked(train))
+        base = LineModel(scorer=scorer, threshold=0.5, protect_good=protect)
+        per_fold.append(
+            {t: score_with(test, dataclasses.replace(base, threshold=t)) for t in THRESHOLDS}
+        )
+    return summarise(per_fold)
+
+
+def pooled(per_fold: Sequence[dict[float, Tally]]) -> dict[float, Tally]:
+    return {t: sum((f[t] for f in per_fold), Tally()) for t in THRESHOLDS}
+
+
+def summarise(per_fold: list[dict[float, Tally]]) -> dict[str, Any]:
+    threshold = best_threshold(pooled(per_fold))
+    nested = []
+    for number in range(len(per_fold)):
+        others = [f for n, f in enumerate(per_fold) if n != number]
+        nested.append(per_fold[number][best_threshold(pooled(others))])
+    return {
+        "threshold": threshold,
+        "folds": [f[threshold] for f in per_fold],
+        "pooled": pooled(per_fold)[threshold],
+        "nested_folds": nested,
+        "nested": sum(nested, Tally()),
+    }
+
+
+def rules_cv(items: Sequence[LabelledDocument], fold: list[int], folds: int) -> dict[str, Any]:
+    tallies = [
+        score_with([i for i, f in zip(items, fold, strict=True) if f == n], None)
+        for n in range(folds)
+    ]
+    return {
+        "threshold": None,
+        "folds": tallies,
+        "pooled": sum(tallies, Tally()),
+        "nested_folds": tallies,
+        "nested": sum(tallies, Tally()),
+    }
+
+
+# -- report ----------------------------------------------------------------------------------
+
+
+def cell(tally: Tally) -> str:
+    return f"{tally.recall:.3f}/{100 * tally.loss:.2f}%"
+
+
+def table(results: dict[str, dict[str, Any]], folds: int) -> str:
+    head = f"{'candidate':34} {'thr':>5} " + " ".join(
+        f"{'fold ' + str(n):>13}" for n in range(folds)
+    )
+    rows = [head + f" {'pooled':>13} {'nested thr':>13}"]
+    for name, result in results.items():
+        threshold = "-" if result["threshold"] is None else f"{result['threshold']:.3f}"
+        fold_cells = " ".join(f"{cell(t):>13}" for t in result["folds"])
+        rows.append(
+            f"{name:34} {threshold:>5} {fold_cells} "
+            f"{cell(result['pooled']):>13} {cell(result['nested']):>13}"
+        )
+    return "\n".join(rows)
+
+
+def as_json(result: dict[str, Any]) -> dict[str, Any]:
+    def pair(tally: Tally) -> dict[str, Any]:
+        return {
+            "junk_recall": round(tally.recall, 4),
+            "content_loss": round(tally.loss, 4),
+            **dataclasses.asdict(tally),
+        }
+
+    return {
+        "threshold": result["threshold"],
+        "folds": [pair(t) for t in result["folds"]],
+        "pooled": pair(result["pooled"]),
+        "nested_threshold": pair(result["nested"]),
+    }
+
+
+def fold_sizes(items: Sequence[LabelledDocument], fold: list[int], folds: int) -> str:
+    parts = []
+    for number in range(folds):
+        chosen = [item for item, f in zip(items, fold, strict=True) if f == number]
+        sites = {group_of(item) for item in chosen}
+        parts.append(f"fold {number}: {len(chosen)} docs, {len(sites)} sites")
+    return "; ".join(parts)
+
+
+# -- main ------------------------------------------------------------------------------------
+
+
+def run_cv(
+    items: list[LabelledDocument], folds: int
+) -> tuple[list[int], dict[str, dict[str, Any]]]:
+    fold = folds_of(items, folds)
+    print(fold_sizes(items, fold, folds), file=sys.stderr)
+    results = {"rules (hand, no fitted parameters)": rules_cv(items, fold, folds)}
+    for name, fitter in FITTERS.items():
+        for protect in (True, False):
+            label = f"{name}{' + keep prose' if protect else ''}"
+            results[label] = cv_candidate(items, fold, fitter, protect, folds)
+            print(
+                f"{label}: pooled {cell(results[label]['pooled'])} "
+                f"nested {cell(results[label]['nested'])}",
+                file=sys.stderr,
+            )
+    return fold, results
+
+
+def learning_curve(items: list[LabelledDocument], fold: list[int], name: str, folds: int) -> None:
+    fitter, protect = FITTERS[name.split(" + ")[0]], " + keep prose" in name
+    for fraction in (0.25, 0.5, 0.75, 1.0):
+        result = cv_candidate(items, fold, fitter, protect, folds, fraction)
+        print(
+            f"curve {name} train share {fraction:.2f}: "
+            f"pooled {cell(result['pooled'])} nested {cell(result['nested'])}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--curve", action="store_true", help="also print a learning curve")
+    options = parser.parse_args(argv)
+    items = labelled_documents(options.shared, "dev")
+    fold, results = run_cv(items, options.folds)
+    print(table(results, options.folds))
+    best = max(
+        (n for n in results if n.startswith(tuple(FITTERS))),
+        key=lambda n: (
+            results[n]["nested"].recall if results[n]["nested"].loss <= MAX_LOSS else 0.0,
+            -results[n]["nested"].loss,
+        ),
+    )
+    print(f"chosen: {best}")
+    if options.curve:
+        learning_curve(items, fold, best, options.folds)
+    write_model(items, best, results, options)
+    return 0
+
+
+def write_model(
+    items: list[LabelledDocument],
+    best: str,
+    results: dict[str, dict[str, Any]],
+    options: argparse.Namespace,
+) -> None:
+    fitter, protect = FITTERS[best.split(" + ")[0]], " + keep prose" in best
+    scorer = fitter(*stacked(items))
+    info = {
+        "trained_on": "dev labels (quality/annotations/cleaning-lines.tsv): "
+        f"{len(items)} documents, "
+        f"{sum(len(item.labels) for item in items)} lines",
+        "trained": dt.date.today().isoformat(),
+        "candidate": best,
+        "cv": {
+            "folds": options.folds,
+            "grouping": "GroupKFold by site (kz2022 one group)",
+            "max_loss": MAX_LOSS,
+            **{name: as_json(result) for name, result in results.items()},
+        },
+    }
+    model = LineModel(
+        scorer=scorer, threshold=results[best]["threshold"], protect_good=protect, info=info
+    )
+    options.out.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+    dev = score_with(items, model)
+    print(f"wrote {options.out}; dev (trained on it) {cell(dev)}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
