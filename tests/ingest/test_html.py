@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from storytrace.errors import ExtractionError
-from storytrace.ingest.html import declared_charset, extract_html, page_language
+from storytrace.ingest.html import (
+    declared_charset,
+    extract_html,
+    page_language,
+    stated_publication_time,
+)
 from tests.ingest.conftest import ENGLISH_PARAGRAPHS, article_html
 
 
@@ -37,3 +42,27 @@ def test_declared_charset_and_language() -> None:
     assert declared_charset(b"<p>no declaration</p>") is None
     assert page_language('<html lang="de-AT"><body>') == "de"
     assert page_language("<html><body>") is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2031-05-04T09:15:00+02:00">',
+        '<meta content="2031-05-04T09:15:00+02:00" name="pubdate">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2031-05-04T09:15:00+02:00"}</script>',
+    ],
+)
+def test_the_stated_publication_time_is_kept(head: str) -> None:
+    page = (
+        f"<!doctype html><html lang='en'><head><title>Ferry timetable</title>{head}</head>"
+        "<body><article><h1>Ferry timetable changes</h1>"
+        + "".join(f"<p>{p}</p>" for p in ENGLISH_PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    extracted = extract_html(page, source="page.html")
+    assert extracted.published == "2031-05-04T09:15:00+02:00"
+
+
+def test_a_stated_bare_date_adds_nothing_to_the_page_date() -> None:
+    assert stated_publication_time("<meta name='pubdate' content='2031-05-04'>") is None

@@ -28,6 +28,27 @@ _HTML_LANG = re.compile(
 )
 _LANG_HEAD_CHARS = 4096
 
+# trafilatura reports the publication *day*; the page often states the minute too, in a
+# meta tag or JSON-LD. The time orders same-day articles (which one came first).
+_HEAD_CHARS = 65_536
+_META_TAG = re.compile(r"<meta\b[^>]{0,500}>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PUBLISHED_KEYS = frozenset(
+    {
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "dc.date.issued",
+        "parsely-pub-date",
+        "sailthru.date",
+    }
+)
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+_HAS_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HtmlArticle:
@@ -76,11 +97,44 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> HtmlArtic
     return HtmlArticle(
         text=text,
         title=_field(result, "title"),
-        published=_field(result, "date"),
+        published=_with_time(_field(result, "date"), stated_publication_time(html)),
         outlet=_field(result, "sitename") or _field(result, "hostname"),
         url=_field(result, "url") or url,
         language=page_language(html),
     )
+
+
+def stated_publication_time(html: str) -> str | None:
+    """The publication date-time a page states in its head (meta tag or JSON-LD), if any.
+
+    Only values with a time of day are returned; a bare date adds nothing to
+    what trafilatura finds.
+
+    Example:
+        >>> stated_publication_time('<meta property="article:published_time" '
+        ...                         'content="2031-05-04T09:15:00+02:00">')
+        '2031-05-04T09:15:00+02:00'
+    """
+    head = html[:_HEAD_CHARS]
+    candidates = [*_meta_publication_values(head), *_JSONLD_PUBLISHED.findall(head)]
+    return next((value.strip() for value in candidates if _HAS_TIME.match(value.strip())), None)
+
+
+def _meta_publication_values(head: str) -> list[str]:
+    values = []
+    for tag in _META_TAG.findall(head):
+        attributes = {key.lower(): a or b for key, a, b in _ATTRIBUTE.findall(tag)}
+        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        if key and key.lower() in _PUBLISHED_KEYS and attributes.get("content"):
+            values.append(attributes["content"])
+    return values
+
+
+def _with_time(day: str | None, stated: str | None) -> str | None:
+    """The stated date-time when it falls on trafilatura's day (or trafilatura found none)."""
+    if stated and (day is None or stated.startswith(day)):
+        return stated
+    return day
 
 
 def page_language(html: str) -> str | None:
