@@ -167,13 +167,49 @@ def evaluate_cleaning(
     """Junk-line removal against hand-labelled lines: junk recall and content loss, as JSON."""
     from storytrace.evaluate import evaluate_cleaning as score_cleaning
 
+    _check_evaluation_arguments(shared, split)
+    score = score_cleaning(shared, split=split)
+    summary = {key: value for key, value in score.to_dict().items() if key != "errors"}
+    typer.echo(json.dumps({"split": split, **summary}, indent=1))
+
+
+@evaluate_app.command("reuse")
+def evaluate_reuse(
+    shared: SharedOption = Path("../shared"),
+    split: SplitOption = "dev",
+) -> None:
+    """Reuse kinds and pairs: Clough-Stevenson macro-F1, PAN-10 accuracy, story-chains F1."""
+    from dataclasses import asdict
+
+    from storytrace.evaluate.reuse import evaluate_reuse as score_reuse
+
+    _check_evaluation_arguments(shared, split)
+    typer.echo(
+        json.dumps(asdict(score_reuse(shared, "dev" if split == "dev" else "test")), indent=1)
+    )
+
+
+@evaluate_app.command("claims")
+def evaluate_claims(
+    shared: SharedOption = Path("../shared"),
+    split: SplitOption = "dev",
+    ner: Annotated[
+        str, typer.Option("--ner", help="spaCy pipeline, or 'none'.")
+    ] = "en_core_web_sm",
+) -> None:
+    """Counts, quotes and casualties: NewsQuant value F1, PolNeAR speaker F1, GVA match share."""
+    from storytrace.evaluate.claims import evaluate_claims as score_claims
+
+    _check_evaluation_arguments(shared, split)
+    pipeline_name = None if ner.lower() == "none" else ner
+    typer.echo(json.dumps(score_claims(shared, split=split, ner=pipeline_name).to_dict(), indent=1))
+
+
+def _check_evaluation_arguments(shared: Path, split: str) -> None:
     if split not in ("dev", "test"):
         raise typer.BadParameter("split must be dev or test", param_hint="--split")
     if not shared.is_dir():
         raise typer.BadParameter(f"{shared} is not a folder", param_hint="--shared")
-    score = score_cleaning(shared, split=split)
-    summary = {key: value for key, value in score.to_dict().items() if key != "errors"}
-    typer.echo(json.dumps({"split": split, **summary}, indent=1))
 
 
 def _print_summary(result: Analysis) -> None:

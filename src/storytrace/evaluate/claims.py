@@ -16,12 +16,11 @@
   both equal the incident's gold (the largest asserted exact-or-lower value of each
   measure; 0 when none). Split: sha1 rule on ``incident_uri``.
 
-Run ``python -m storytrace.evaluate.claims --shared ../shared --split dev``.
+Run ``storytrace evaluate claims [--split dev|test] [--shared PATH]`` for JSON.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -286,18 +285,3 @@ def evaluate_claims(
         gva_match=gva,
         gva_articles=articles,
     )
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m storytrace.evaluate.claims``: print the scores as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
-    parser.add_argument("--ner", default="en_core_web_sm", help="spaCy pipeline, or 'none'")
-    args = parser.parse_args(argv)
-    ner = None if args.ner == "none" else args.ner
-    print(json.dumps(evaluate_claims(args.shared, split=args.split, ner=ner).to_dict(), indent=1))
-
-
-if __name__ == "__main__":
-    main()

@@ -16,20 +16,17 @@ Three sets, each with the split rule the README gives:
   ``SAME_STORY_COSINE``. Score: pair F1 (TF-IDF baseline 0.949). Split: sha1 rule on
   ``url_a + ";" + url_b``.
 
-Run ``python -m storytrace.evaluate.reuse [--split dev|test] [--shared PATH]`` for JSON.
+Run ``storytrace evaluate reuse [--split dev|test] [--shared PATH]`` for JSON.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
-import json
 import random
-import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -44,7 +41,6 @@ __all__ = [
     "evaluate_pan10",
     "evaluate_reuse",
     "evaluate_story_chains",
-    "main",
 ]
 
 Split = Literal["dev", "test"]
@@ -188,19 +184,3 @@ def evaluate_reuse(
         story_chains_f1=round(evaluate_story_chains(shared, split), 4),
         seconds=round(time.perf_counter() - start, 1),
     )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m storytrace.evaluate.reuse``: print the scores as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
-    parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--pan-sample", type=int, default=None)
-    args = parser.parse_args(argv)
-    scores = evaluate_reuse(args.shared, args.split, pan_sample=args.pan_sample)
-    sys.stdout.write(json.dumps(asdict(scores), indent=1) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
