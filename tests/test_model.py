@@ -8,18 +8,24 @@ from hypothesis import strategies as st
 
 from storytrace.model import (
     CLAIM_STATUSES,
+    FACT_STATUSES,
     QUOTE_STATUSES,
     REUSE_KINDS,
     SCHEMA,
     Analysis,
     Article,
+    Brief,
+    Cited,
     Claim,
     Entity,
+    Event,
+    Fact,
     Mention,
     Passage,
     Quote,
     Relation,
     Skip,
+    Story,
 )
 
 optional_text = st.none() | st.text(max_size=30)
@@ -108,6 +114,69 @@ claims = st.builds(
 @given(articles())
 def test_article_round_trips(article: Article) -> None:
     assert Article.from_dict(article.to_dict()) == article
+
+
+ids = st.lists(short, max_size=3).map(tuple)
+events = st.builds(Event, id=short, date=st.none() | short, title=short, articles=ids)
+stories = st.builds(
+    Story, id=short, title=short, articles=ids, events=st.lists(events, max_size=2).map(tuple)
+)
+facts = st.builds(
+    Fact,
+    id=short,
+    story=short,
+    measure=short,
+    subject=st.none() | short,
+    status=st.sampled_from(FACT_STATUSES),
+    low=bounds,
+    high=bounds,
+    claims=ids,
+    independent_sources=st.integers(0, 50),
+    reason=short,
+)
+summary_lines = st.builds(Cited, text=short, articles=ids)
+timeline_entries = st.builds(Cited, text=short, articles=ids, date=st.none() | short)
+briefs = st.builds(
+    Brief,
+    summary=st.lists(summary_lines, max_size=2).map(tuple),
+    timeline=st.lists(timeline_entries, max_size=2).map(tuple),
+)
+
+
+@given(
+    st.lists(stories, max_size=2),
+    st.lists(facts, max_size=2),
+    st.dictionaries(short, briefs, max_size=2),
+)
+def test_story_records_round_trip_through_json(
+    found_stories: list[Story], found_facts: list[Fact], found_briefs: dict[str, Brief]
+) -> None:
+    analysis = Analysis(stories=tuple(found_stories), facts=tuple(found_facts), briefs=found_briefs)
+    assert Analysis.from_dict(json.loads(json.dumps(analysis.to_dict()))) == analysis
+
+
+def test_fact_and_brief_json_follow_the_contract() -> None:
+    fact = Fact(
+        id="f1",
+        story="s1",
+        measure="killed",
+        subject=None,
+        status="agreed",
+        low=161,
+        high=None,
+        claims=("a:c1",),
+        independent_sources=2,
+        reason="intervals meet",
+    )
+    assert fact.to_dict()["value"] == [161, None]
+    brief = Brief(
+        summary=(Cited(text="At least 161 died.", articles=("a",)),),
+        timeline=(Cited(text="Dam fails", articles=("a",), date="2031-03-17"),),
+    )
+    assert brief.to_dict() == {
+        "summary": [{"sentence": "At least 161 died.", "articles": ["a"]}],
+        "timeline": [{"text": "Dam fails", "articles": ["a"], "date": "2031-03-17"}],
+    }
 
 
 @given(

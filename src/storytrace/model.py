@@ -14,7 +14,7 @@ date-time (``"2022-01-10T18:07:00"``), whichever precision the source gave.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Span = tuple[int, int]
@@ -400,6 +400,165 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """What happened on one day inside a story, and the articles that report it."""
+
+    id: str
+    date: str | None
+    title: str
+    articles: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "title": self.title,
+            "articles": list(self.articles),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Event:
+        return cls(
+            id=str(data["id"]),
+            date=_optional_str(data, "date"),
+            title=str(data["title"]),
+            articles=tuple(str(article) for article in data.get("articles", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """Articles about the same unfolding news, grouped into dated events."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": list(self.articles),
+            "events": [event.to_dict() for event in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Story:
+        return cls(
+            id=str(data["id"]),
+            title=str(data["title"]),
+            articles=tuple(str(article) for article in data.get("articles", ())),
+            events=tuple(Event.from_dict(item) for item in data.get("events", ())),
+        )
+
+
+FactStatus = Literal["agreed", "conflict", "changed", "single"]
+FACT_STATUSES: tuple[FactStatus, ...] = ("agreed", "conflict", "changed", "single")
+
+
+def _fact_status(value: Any) -> FactStatus:
+    status = str(value)
+    if status not in FACT_STATUSES:
+        raise ValueError(f"unknown fact status {status!r}")
+    return status
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
+    """What the sources of one story say about one (measure, subject).
+
+    ``value`` is the consolidated interval; ``claims`` the supporting (and, for a
+    conflict, opposing) claim ids; ``independent_sources`` counts provenance groups,
+    not articles; ``reason`` says in words why the status was chosen.
+    """
+
+    id: str
+    story: str
+    measure: str
+    subject: str | None
+    status: FactStatus
+    low: float | None
+    high: float | None
+    claims: tuple[str, ...] = ()
+    independent_sources: int = 0
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "story": self.story,
+            "measure": self.measure,
+            "subject": self.subject,
+            "status": self.status,
+            "value": [self.low, self.high],
+            "claims": list(self.claims),
+            "independent_sources": self.independent_sources,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Fact:
+        low, high = data.get("value", (None, None))
+        return cls(
+            id=str(data["id"]),
+            story=str(data["story"]),
+            measure=str(data["measure"]),
+            subject=_optional_str(data, "subject"),
+            status=_fact_status(data["status"]),
+            low=None if low is None else float(low),
+            high=None if high is None else float(high),
+            claims=tuple(str(claim) for claim in data.get("claims", ())),
+            independent_sources=int(data.get("independent_sources", 0)),
+            reason=str(data.get("reason", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cited:
+    """A sentence of a brief or a timeline entry, with the articles it rests on."""
+
+    text: str
+    articles: tuple[str, ...] = ()
+    date: str | None = None
+
+    def to_dict(self, *, key: str = "sentence") -> dict[str, Any]:
+        data: dict[str, Any] = {key: self.text, "articles": list(self.articles)}
+        if key == "text":
+            data["date"] = self.date
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Cited:
+        return cls(
+            text=str(data.get("sentence", data.get("text", ""))),
+            articles=tuple(str(article) for article in data.get("articles", ())),
+            date=_optional_str(data, "date"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Brief:
+    """One story told in a few cited sentences, and its dated timeline."""
+
+    summary: tuple[Cited, ...] = ()
+    timeline: tuple[Cited, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "summary": [line.to_dict() for line in self.summary],
+            "timeline": [entry.to_dict(key="text") for entry in self.timeline],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Brief:
+        return cls(
+            summary=tuple(Cited.from_dict(item) for item in data.get("summary", ())),
+            timeline=tuple(Cited.from_dict(item) for item in data.get("timeline", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """The result of one run: what ``storytrace.analyze`` returns.
 
@@ -413,6 +572,9 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    stories: tuple[Story, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    briefs: Mapping[str, Brief] = field(default_factory=dict)
 
     def article(self, article_id: str) -> Article:
         """The article with this id; ``KeyError`` when there is none."""
@@ -427,12 +589,12 @@ class Analysis:
             "articles": [article.to_dict() for article in self.articles],
             "skipped": [skip.to_dict() for skip in self.skipped],
             "relations": [relation.to_dict() for relation in self.relations],
-            "stories": [],
+            "stories": [story.to_dict() for story in self.stories],
             "entities": [entity.to_dict() for entity in self.entities],
             "quotes": [quote.to_dict() for quote in self.quotes],
             "claims": [claim.to_dict() for claim in self.claims],
-            "facts": [],
-            "brief": {},
+            "facts": [fact.to_dict() for fact in self.facts],
+            "brief": {story: brief.to_dict() for story, brief in self.briefs.items()},
         }
 
     @classmethod
@@ -446,4 +608,9 @@ class Analysis:
             entities=tuple(Entity.from_dict(item) for item in data.get("entities", ())),
             quotes=tuple(Quote.from_dict(item) for item in data.get("quotes", ())),
             claims=tuple(Claim.from_dict(item) for item in data.get("claims", ())),
+            stories=tuple(Story.from_dict(item) for item in data.get("stories", ())),
+            facts=tuple(Fact.from_dict(item) for item in data.get("facts", ())),
+            briefs={
+                str(story): Brief.from_dict(item) for story, item in data.get("brief", {}).items()
+            },
         )
