@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,3 +109,29 @@ def test_too_short_text_gives_none(text: str) -> None:
 def test_answer_is_a_two_letter_code_or_none(text: str) -> None:
     code = detect_language(text)
     assert code is None or (len(code) == 2 and code.isalpha() and code.islower())
+
+
+def test_all_capitals_text_is_still_identified() -> None:
+    shouting = (
+        "GOOD EVENING. FIREFIGHTERS SPENT THE NIGHT AT THE OLD MILL ON RIVER STREET, WHERE A "
+        "BLAZE BROKE OUT JUST AFTER NINE. NO ONE WAS HURT, THE CHIEF TOLD US, BUT THE BUILDING "
+        "IS A TOTAL LOSS. WE WILL HAVE MORE ON THIS STORY AS IT DEVELOPS. BACK TO YOU."
+    )
+    assert detect_language(shouting) == "en"
+
+
+@pytest.mark.shared
+def test_all_capitals_transcripts_of_gva_read_as_english() -> None:
+    from tests.conftest import require_shared
+
+    path = require_shared("eval", "gva", "documents.jsonl")
+    shouted = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            content = json.loads(line)["content"]
+            letters = [char for char in content[:1500] if char.isalpha()]
+            if len(letters) > 500 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+                shouted.append(content)
+    assert len(shouted) >= 10  # 16 such transcripts in the file (2026-11-23)
+    english = sum(detect_language(content) == "en" for content in shouted)
+    assert english == len(shouted)  # without folding capitals: 7 of 16

@@ -397,10 +397,13 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _title_from_first_sentence(text: str) -> str | None:
-    spans = split_sentences(text)
+    # Line breaks end sentences, so the first sentence lies in the first non-blank line;
+    # past 2,000 characters it is cut to MAX_TITLE_CHARS anyway.
+    head = next((line for line in text.splitlines() if line.strip()), "")[:2000]
+    spans = split_sentences(head)
     if not spans:
         return None
-    sentence = " ".join(text[spans[0][0] : spans[0][1]].split())
+    sentence = " ".join(head[spans[0][0] : spans[0][1]].split())
     if len(sentence) <= MAX_TITLE_CHARS:
         return sentence.removesuffix(".") or sentence
     cut = sentence.rfind(" ", 0, MAX_TITLE_CHARS)

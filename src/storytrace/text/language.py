@@ -42,9 +42,14 @@ MIN_LETTERS = 20
 """Fewer letters than this: too short to identify (one headline word, a caption)."""
 MIN_CONFIDENCE = 0.3
 """Normalised py3langid probability below which the answer is None (see module docstring)."""
-# Only this much of an article is looked at: identification is settled long before,
-# and py3langid's cost grows with the length.
-_SAMPLE_CHARS = 4000
+# Only this much of an article is looked at: identification is settled long before, and
+# py3langid's cost grows with the length. On 2,940 GVA articles, 1,500 characters (with
+# all-caps text folded, below) agree with 4,000 on all but 2, at ~60 % of the time.
+_SAMPLE_CHARS = 1500
+# Broadcast transcripts come in capitals, which py3langid's model rarely saw: above this
+# share of upper-case letters the sample is lower-cased first (all-caps English otherwise
+# reads as Nigerian Pidgin or Igbo at low confidence).
+_UPPER_CASE_SHARE = 0.5
 
 _LETTER = re.compile(r"[^\W\d_]")
 _ISO_639_1 = re.compile(r"[a-z]{2}")
@@ -65,8 +70,11 @@ def detect_language(text: str) -> str | None:
         'en'
     """
     sample = text[:_SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    letters = _LETTER.findall(sample)
+    if len(letters) < MIN_LETTERS:
         return None
+    if sum(letter.isupper() for letter in letters) > _UPPER_CASE_SHARE * len(letters):
+        sample = sample.lower()
     code, confidence = _identifier().classify(sample)
     if confidence < MIN_CONFIDENCE or not _ISO_639_1.fullmatch(code):
         logger.debug("language unsure: %s at %.2f", code, confidence)
