@@ -6,12 +6,20 @@
   Years, dates, times, phone numbers and names are not quantities there either;
   ages are ("a 65 year-old"). Split: sha1 rule on ``text``. Anchors (full set):
   CQE 0.920, quantulum3 0.730.
-- **PolNeAR** (quote-speaker F1): gold = attributions whose content holds a quotation
-  mark (direct and partial quotes), first annotator's file. A found quote is right
-  when it overlaps a gold content whose source span overlaps the source span we
-  found next to the cue (pronouns count as found: PolNeAR marks the pronoun).
-  Precision over our quotes with a speaker, recall over gold quotes with a source.
-  Split: the official folders. Anchor: citron source F1 0.82 on PARC 3.0 (not PolNeAR).
+- **PolNeAR** (quote-speaker F1): PolNeAR annotates every attribution as source,
+  cue and content spans. Gold here = the attributions whose content holds a quotation
+  mark (direct and partial quotes, the ones a quote extractor can see) and that have a
+  source, first annotator's file (the README's rule). A found quote is right when it
+  overlaps the content of a gold attribution whose source span overlaps the speaker
+  phrase we found next to the cue -- the README's *overlap* match; a pronoun counts
+  as found, since PolNeAR marks the pronoun ("he said") as the source. Precision is
+  over our quotes with a speaker (one counts once however many gold attributions it
+  matches); recall over the gold attributions (one is found when any of our quotes
+  matches it: a quote we split in two around "X said" still finds one attribution).
+  The README asks for *exact* source F1 too: ``polnear_exact`` scores the same
+  quotes with the speaker phrase equal to the gold source span (edges trimmed of
+  spaces and punctuation). Split: the official folders; train was used only to read
+  the cue lexicon (``claims.cues``). Anchor: citron source F1 0.82 on PARC 3.0.
 - **GVA** (count match): share of articles whose extracted killed and injured counts
   both equal the incident's gold (the largest asserted exact-or-lower value of each
   measure; 0 when none). Split: sha1 rule on ``incident_uri``.
@@ -81,6 +89,7 @@ class ClaimsScore:
     split: str
     newsquant: PRF
     polnear: PRF
+    polnear_exact: PRF
     gva_match: float
     gva_articles: int
 
@@ -201,8 +210,13 @@ def _quote_hits(text: str, ner: str | None) -> list[QuoteHit]:
     return find_quotes(text, split_sentences(text), name_mentions(mentions, "d"))
 
 
-def polnear_f1(shared: Path, *, split: str = "dev", ner: str | None = "en_core_web_sm") -> PRF:
-    """Quote-speaker precision/recall/F1 on PolNeAR's ``split`` folder."""
+def polnear_f1(
+    shared: Path, *, split: str = "dev", ner: str | None = "en_core_web_sm", exact: bool = False
+) -> PRF:
+    """Quote-speaker precision/recall/F1 on PolNeAR's ``split`` folder.
+
+    ``exact`` asks for the speaker phrase to equal the gold source span, not overlap it.
+    """
     right_pred = right_gold = predicted = gold_total = 0
     for text_path, ann_path in _first_annotations(shared / "eval" / "polnear" / split):
         text = text_path.read_text("utf-8")
@@ -210,22 +224,33 @@ def polnear_f1(shared: Path, *, split: str = "dev", ner: str | None = "en_core_w
         hits = [h for h in _quote_hits(text, ner) if h.source is not None]
         found: set[int] = set()
         for hit in hits:
-            match = _correct_gold(hit, gold)
-            if match is not None:
-                right_pred += 1
-                found.add(match)
+            matches = _correct_gold(text, hit, gold, exact=exact)
+            right_pred += bool(matches)
+            found.update(matches)
         right_gold += len(found)
         predicted += len(hits)
         gold_total += len(gold)
     return _prf(right_pred, right_gold, predicted, gold_total)
 
 
-def _correct_gold(hit: QuoteHit, gold: Sequence[_GoldQuote]) -> int | None:
+def _correct_gold(
+    text: str, hit: QuoteHit, gold: Sequence[_GoldQuote], *, exact: bool = False
+) -> list[int]:
+    """The gold attributions ``hit`` finds: content overlapped, source matched."""
+    found = []
     for index, item in enumerate(gold):
         inside = any(_overlaps(hit.span, piece) for piece in item.content)
-        if inside and item.source and hit.source and _overlaps(hit.source, item.source):
-            return index
-    return None
+        if not (inside and item.source and hit.source):
+            continue
+        if _overlaps(hit.source, item.source) and (
+            not exact or _trimmed(text, hit.source) == _trimmed(text, item.source)
+        ):
+            found.append(index)
+    return found
+
+
+def _trimmed(text: str, span: Span) -> str:
+    return text[span[0] : span[1]].strip(" \t\n,.;:()\"“”’'")
 
 
 # --- GVA ---------------------------------------------------------------------------
@@ -282,6 +307,7 @@ def evaluate_claims(
         split=split,
         newsquant=newsquant_f1(shared, split=split),
         polnear=polnear_f1(shared, split=split, ner=ner),
+        polnear_exact=polnear_f1(shared, split=split, ner=ner, exact=True),
         gva_match=gva,
         gva_articles=articles,
     )
