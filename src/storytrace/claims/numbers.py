@@ -73,6 +73,9 @@ VAGUE: dict[str, tuple[float, float | None]] = {
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 9_999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "hundreds of millions": (200_000_000, 999_999_999),
+    "billions": (2_000_000_000, 9_999_999_999),
 }
 VAGUE_BASE: dict[str, float] = {
     "dozens": 12,
@@ -82,6 +85,9 @@ VAGUE_BASE: dict[str, float] = {
     "tens of thousands": 10_000,
     "hundreds of thousands": 100_000,
     "millions": 1_000_000,
+    "tens of millions": 10_000_000,
+    "hundreds of millions": 100_000_000,
+    "billions": 1_000_000_000,
 }
 
 _UNITS = {
@@ -106,7 +112,12 @@ _FRACTIONS = {
     "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75,
     "one-quarter": 0.25, "one-fifth": 0.2, "a fifth": 0.2, "a tenth": 0.1,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT"}
+# Signs, and codes written against the digits ("RM79", "Rs500"); "PS" is how ASCII
+# transliteration (unidecode) writes "£", so scraped text carries "PS6m".
+_CURRENCY_SIGNS = {
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT", "PS": "GBP",
+    "RM": "MYR", "Rs": "INR", "Rp": "IDR", "EUR": "EUR", "USD": "USD", "GBP": "GBP", "INR": "INR",
+}  # fmt: skip
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "tenge": "KZT", "yen": "JPY",
@@ -130,20 +141,25 @@ _SCALE_WORD = r"hundred|thousand|million|billion|trillion"
 _VAGUE_WORD = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
 _FRACTION_WORD = "|".join(re.escape(w) for w in sorted(_FRACTIONS, key=len, reverse=True))
 _NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_SUFFIX = r"(?:bn|mn|mln|tn|m|k|b)(?![a-z])"
+_SUFFIX = r"(?:bn|mn|mln|tn|m|k|b)(?![a-z]|\.[a-z])"  # not "80 m.p.h."
 _WORD_NUMBER = (
     rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?(?:\s+(?:{_SCALE_WORD}))*"
     rf"|an?\s+(?:hundred|thousand|million|billion))"
 )
 _SINGLE = rf"(?:{_NUMERAL})(?:\s*{_SUFFIX}|\s+(?:{_SCALE_WORD}))*|{_WORD_NUMBER}"
 _RANGE_JOIN = r"\s*(?:-|–|—|to|and|or)\s*"
+_CURRENCY = r"[$€£¥₽₸]|(?-i:PS|RM|Rs|Rp|EUR|USD|GBP|INR)(?=\s?\d)"
+# A number ends at a non-word character, or before a unit written against its digits
+# ("256GB", "50mph", "5.5kWh"; NewsQuant dev) that is not an ordinal ending ("21st").
+_END = r"(?:(?!\w)|(?<=\d)(?=(?!(?:st|nd|rd|th)\b)[a-z°µ]{1,6}\b))"
 _PATTERN = re.compile(
-    rf"(?<![\w.,])(?:(?P<frac>{_FRACTION_WORD})(?=\s+of\b)"
+    rf"(?<![\w.,])(?:(?P<frac>{_FRACTION_WORD})(?=\s+of\b|\s+the\b)"
     rf"|(?P<vague>{_VAGUE_WORD})\b"
-    rf"|(?P<cur>[$€£¥₽₸])?\s?(?P<first>{_SINGLE})"
-    rf"(?:(?P<join>{_RANGE_JOIN})(?P<cur2>[$€£¥₽₸])?(?P<second>{_SINGLE}))?)"
+    rf"|(?P<ratio>(?<![\d/⁄])\d{{1,3}}[/⁄]\d{{1,3}}(?![\d/⁄]))"
+    rf"|(?P<neg>[-−](?=(?:{_CURRENCY})?\d))?(?P<cur>{_CURRENCY})?\s?(?P<first>{_SINGLE})"
+    rf"(?:(?P<pct1>\s?%)?(?P<join>{_RANGE_JOIN})(?P<cur2>{_CURRENCY})?(?P<second>{_SINGLE}))?)"
     rf"(?P<pct>\s?(?:%|(?:per\s?cent|percent)\b))?"
-    rf"(?![\w])",
+    rf"{_END}",
     re.IGNORECASE,
 )
 
@@ -166,6 +182,15 @@ _ADDRESS_AFTER = re.compile(
     r"Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b)"
 )
 _PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d")
+_NOT_PLURALS = frozenset(["this", "thus", "was", "has", "does", "less", "plus", "across", "unless"])
+# Numbers that are part of a name: after a mixed-case or letter-digit word ("iPhone 11",
+# "SF90 with"), glued by a hyphen to capitals ("V-12", "TA-35"), or after a label noun
+# ("category 4", "game 6"); NewsQuant dev wordings.
+_MODEL_BEFORE = re.compile(
+    r"(?:\b[a-z]+[A-Z]\w*|\b[A-Za-z]+\d\w*)\s\Z|\b[A-Z]{1,3}-\Z"
+    r"|\b(?i:category|level|grade|phase|stage|season|episode|chapter|article|section|room|"
+    r"flight|route|highway|tier|class|type|version|model|game|no\.|number)\s\Z"
+)
 _NAME_BEFORE = re.compile(r"(?:\b|^)([A-Z][\w&/]*|[A-Z]+&[A-Z]+)\s\Z")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _NOT_NAMES = frozenset(
@@ -269,7 +294,18 @@ def _read(text: str, match: re.Match[str]) -> Number | None:
         word = _squash(match.group("vague"))
         low, high = VAGUE[word]
         return Number(start=start, end=end, low=low, high=high, vague=word)
+    if match.group("ratio"):
+        return _read_ratio(text, match)
     return _read_numeric(text, match)
+
+
+def _read_ratio(text: str, match: re.Match[str]) -> Number | None:
+    """ "1/2 pound", "1⁄32 of a quart": a proper fraction; "24/7" or "3/4/2022" are not."""
+    top, bottom = (int(part) for part in re.split("[/⁄]", match.group("ratio")))
+    start, end = match.span("ratio")
+    if not 0 < top < bottom or _DATE_SHAPE.match(text, start):
+        return None
+    return Number(start=start, end=end, low=top / bottom, high=top / bottom, precision=0.0)
 
 
 def _read_numeric(text: str, match: re.Match[str]) -> Number | None:
@@ -277,11 +313,13 @@ def _read_numeric(text: str, match: re.Match[str]) -> Number | None:
     if first is None:
         return None
     low, precision = first
+    if match.group("neg"):
+        low = -low  # "DAX -1.6%"
     high = low
     second = _value(match.group("second")) if match.group("second") else None
     start, end = match.span()
     if second is not None and _is_range(match, low, second[0]):
-        low, high = _scale_range(low, second[0])
+        low, high = _scale_range(min(low, second[0]), max(low, second[0]))
     elif match.group("second"):
         end = match.start("join")  # "3 and 5 people" split back into two numbers later
     unit = _unit(text, match, end)
@@ -293,15 +331,21 @@ def _read_numeric(text: str, match: re.Match[str]) -> Number | None:
 
 
 def _is_range(match: re.Match[str], low: float, high: float) -> bool:
-    """Whether "A join B" is a range: a dash or "to", or "and"/"or" after "between"."""
+    """Whether "A join B" is a range: a dash or "to", or "and"/"or" after "between".
+
+    "from A to B" is one value span in either direction ("fell from $2,415 to $2,315"),
+    as NewsQuant annotates it.
+    """
     join = match.group("join").strip().lower()
+    before = match.string[max(0, match.start() - 9) : match.start()].lower().rstrip()
+    if join == "to" and before.endswith("from") and low != high:
+        return True
     if not low < high:
         return False
-    if high > low * 100 and not (low < 1000 and _is_word_number(match.group("first"))):
+    if high > low * 100 and not (low < 1000 and _scale_carries(match)):
         return False  # "rose 60% in 2018 to 3.9 million" is no range
     if join in ("and",):
-        before = match.string[max(0, match.start() - 9) : match.start()].lower()
-        return before.rstrip().endswith("between")
+        return before.endswith("between")
     if join == "or":
         return high <= low * 10 and _is_word_number(match.group("first"))
     return True
@@ -309,6 +353,16 @@ def _is_range(match: re.Match[str], low: float, high: float) -> bool:
 
 def _is_word_number(words: str) -> bool:
     return not any(char.isdigit() for char in words)
+
+
+def _scale_carries(match: re.Match[str]) -> bool:
+    """ "four to five thousand", "$10 to $15 billion": a bare first end, a scaled second."""
+    first, second = match.group("first"), match.group("second") or ""
+    if match.group("pct1") or bool(match.group("cur")) != bool(match.group("cur2")):
+        return False  # "rose 60% to $5 billion": two values
+    if _is_word_number(first):
+        return True
+    return not any(char.isalpha() for char in first) and any(char.isalpha() for char in second)
 
 
 def _scale_range(low: float, high: float) -> tuple[float, float]:
@@ -384,9 +438,10 @@ def _precision(digits: str) -> float:
 
 
 def _unit(text: str, match: re.Match[str], end: int) -> str | None:
-    if match.group("pct"):
+    ranged = match.group("join") is not None and end > match.start("join")
+    if match.group("pct1") or (match.group("pct") and (ranged or not match.group("join"))):
         return "%"
-    sign = match.group("cur") or match.group("cur2")
+    sign = match.group("cur") or (match.group("cur2") if ranged else None)
     if sign:
         return _CURRENCY_SIGNS[sign]
     following = re.match(r"\s+([a-z]+)", text[end : end + 20].lower())
@@ -404,8 +459,8 @@ def _role(text: str, number: Number, match: re.Match[str]) -> str:
         role = _numeral_role(numeral, before, after)
         if role:
             return role
-    if number.is_range and _is_year(_squash(numeral), "") and 1800 <= (number.high or 0) <= 2100:
-        return "year"  # "between 2014 and 2017"
+    if number.is_range and _year_range(number, numeral, match.group("second") or ""):
+        return "year"  # "between 2014 and 2017", "between A.D. 1000 and 1260"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
     if _ADDRESS_AFTER.match(after):
@@ -431,10 +486,19 @@ def _numeral_role(numeral: str, before: str, after: str) -> str | None:
         return "year"
     if _AGE_APPOSITION.search(before) and re.match(r"\A\s*,", after) and numeral.isdigit():
         return "age" if int(numeral) < 120 else None
+    if _MODEL_BEFORE.search(before):
+        return "name"
     name = _NAME_BEFORE.search(before)
     if name and name.group(1) not in _NOT_NAMES and not _sentence_start(before, name.start()):
         return "name"  # "S&P 500", "Boeing 737", "Fortune 100"
     return None
+
+
+def _year_range(number: Number, first: str, second: str) -> bool:
+    """Two bare four-digit numbers 1000-2100, under a millennium apart, are years."""
+    bare = all(re.fullmatch(r"\d{4}", words.strip()) for words in (first, second))
+    high = number.high or 0
+    return bare and 1000 <= number.low < high <= 2100 and high - number.low < 1000
 
 
 def _is_year(numeral: str, after: str) -> bool:
@@ -442,7 +506,8 @@ def _is_year(numeral: str, after: str) -> bool:
     if not (numeral.isdigit() and len(numeral) == 4 and 1800 <= int(numeral) <= 2100):
         return False
     follower = re.match(r"\s+([a-z]+)", after)
-    return not (follower and follower.group(1).endswith("s") and len(follower.group(1)) > 3)
+    plural = follower and follower.group(1).endswith("s") and len(follower.group(1)) > 3
+    return not (plural and follower and follower.group(1) not in _NOT_PLURALS)
 
 
 def _sentence_start(before: str, name_start: int) -> bool:
