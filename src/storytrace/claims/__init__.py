@@ -85,10 +85,14 @@ def extract(
         mentions += ner_mentions(article.id, article.text, ents)
         links += acronym_links(article.text)
     index = cluster(mentions, links)
+    by_article: dict[str, list[RawMention]] = {}
+    for mention in mentions:  # grouped once: one pass per article over all was quadratic
+        by_article.setdefault(mention.article, []).append(mention)
     quotes: list[Quote] = []
     claims: list[Claim] = []
     for article in prepared:
-        quotes += _quotes(article, index, name_mentions(mentions, article.id))
+        own = by_article.get(article.id, [])
+        quotes += _quotes(article, index, name_mentions(own, article.id))
         claims += extract_counts(article)
     return Extracted(claims=tuple(claims), quotes=tuple(quotes), entities=index.entities)
 

@@ -100,6 +100,9 @@ _VERB_AFTER = re.compile(
     rf"|(?P<who2>(?:[\w’'-]+\s){{0,5}}[\w’'-]+)\s+(?:{_ATTRIBUTION_VERBS})(?=\s+(?:that\b|on\b|\d)|[,.]|$)",
     re.I,
 )
+_ANY_VERB = re.compile(
+    rf"\b(?:{_ATTRIBUTION_VERBS}|according to|as per|citing|quoted as saying)\b", re.I
+)
 _VERB_BEFORE = re.compile(
     rf",\s+(?:{_ATTRIBUTION_VERBS})\s+(?P<who>(?:[\w’'-]+\s){{0,5}}[\w’'-]+)", re.I
 )
@@ -368,6 +371,8 @@ def _with_place(sentence: str, number: Number, subject: str | None) -> str | Non
 
 def _attribution(sentence: str, number: Number) -> str | None:
     """Who the sentence says the figure comes from, or None."""
+    if not _ANY_VERB.search(sentence):
+        return None  # the patterns below all need one (a cheap test saves most of the time)
     for pattern in (_ACCORDING, _QUOTED_AS, _VERB_BEFORE):
         match = pattern.search(sentence)
         if match and match.group("who").split()[0].lower() not in _NOT_SOURCE:

@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -184,6 +185,7 @@ class RawMention:
     weight: int = 1
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-insensitive key: ASCII, lower case, no spaces, transliteration folded.
 
