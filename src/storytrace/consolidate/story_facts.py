@@ -1,0 +1,111 @@
+"""The facts of one story: claims dated, keyed by subject, tied to their sources, bucketed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from storytrace.consolidate.facts import Voice, bucket_facts
+from storytrace.consolidate.provenance import article_groups, claim_sources, dateline_credit
+from storytrace.consolidate.subjects import subject_key
+from storytrace.consolidate.timing import claim_window
+from storytrace.model import Article, Claim, Fact, Relation, Story
+from storytrace.stories.dates import day_of
+
+__all__ = ["event_days", "story_facts"]
+
+
+def event_days(story: Story) -> dict[str, date | None]:
+    """Article id -> the day of the event the stories stage put it in."""
+    return {a: day_of(event.date) for event in story.events for a in event.articles}
+
+
+def story_facts(
+    story: Story,
+    *,
+    articles: Mapping[str, Article],
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+) -> list[Fact]:
+    """Every fact of ``story`` from the claims of its articles, ids ``<story>/f<n>``."""
+    days = event_days(story)
+    groups = article_groups(story.articles, relations)
+    credits = {a: dateline_credit(articles[a]) for a in story.articles if a in articles}
+    sources = claim_sources(claims, groups, credits)
+    rank = _ranks(story, articles, days)
+    start = min((d for d in days.values() if d is not None), default=None)
+    voices: dict[tuple[str, str], list[Voice]] = defaultdict(list)
+    withdrawn: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for claim in claims:
+        published = articles[claim.article].published if claim.article in articles else None
+        window = claim_window(
+            claim, published=published, event=days.get(claim.article), story_start=start
+        )
+        if window is False or window is True:
+            continue
+        key = (claim.measure, subject_key(claim.subject))
+        if claim.status == "retracted":
+            withdrawn[key].append(claim)
+            continue
+        group = groups.get(claim.article, claim.article)
+        voices[key].append(
+            Voice(claim, sources[claim.id], group, window or None, rank[claim.article])
+        )
+        names[key].append(claim.subject or "")
+    merged = _follow_origins(voices)
+    facts: list[Fact] = []
+    for key in sorted(merged):
+        subject = _subject(names[key]) if key[1] else None
+        facts += bucket_facts(story.id, key[0], subject, merged[key], withdrawn.get(key, []))
+    return [_numbered(fact, story.id, n) for n, fact in enumerate(facts, start=1)]
+
+
+def _ranks(
+    story: Story, articles: Mapping[str, Article], days: Mapping[str, date | None]
+) -> dict[str, tuple[int, ...]]:
+    def order(article_id: str) -> tuple[date, str, str]:
+        published = articles[article_id].published if article_id in articles else None
+        return (days.get(article_id) or date.max, published or "~", article_id)
+
+    ordered = sorted(story.articles, key=order)
+    return {article_id: (n,) for n, article_id in enumerate(ordered)}
+
+
+def _follow_origins(
+    voices: dict[tuple[str, str], list[Voice]],
+) -> dict[tuple[str, str], list[Voice]]:
+    """A copy's claim with the numbers of its group's first article joins that claim's subject.
+
+    Spinners and rewrites change subject words ("engineers" -> "architects") but keep numbers;
+    the first article's own claims, and numbers it gives for two subjects, stay as they are.
+    """
+    first: dict[tuple[str, str, float | None, float | None], tuple[tuple[int, ...], set[str]]] = {}
+    for (measure, key), items in voices.items():
+        for v in items:
+            slot = (v.group, measure, v.claim.low, v.claim.high)
+            rank, keys = first.get(slot, (v.rank, set()))
+            if v.rank < rank:
+                rank, keys = v.rank, set()
+            if v.rank == rank:
+                keys.add(key)
+            first[slot] = (rank, keys)
+    merged: dict[tuple[str, str], list[Voice]] = defaultdict(list)
+    for (measure, key), items in voices.items():
+        for v in items:
+            rank, keys = first[(v.group, measure, v.claim.low, v.claim.high)]
+            target = next(iter(keys)) if v.rank != rank and len(keys) == 1 else key
+            merged[(measure, target)].append(v)
+    return merged
+
+
+def _subject(names: Sequence[str]) -> str | None:
+    counted = sorted({n for n in names if n}, key=lambda n: (-names.count(n), n))
+    return counted[0] if counted else None
+
+
+def _numbered(fact: Fact, story: str, n: int) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, id=f"{story}/f{n}")

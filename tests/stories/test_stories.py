@@ -1,0 +1,127 @@
+"""Stories and events: unit and property tests on hand-built articles (no models)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storytrace.model import Article, Relation
+from storytrace.stories import StoryIndex, find_stories, stories_of
+from storytrace.stories.dates import day_of, resolve_weekday, shift_relative
+
+# Invented topics: each a few rare words and names no two topics share.
+TOPICS = [
+    ("Quelbridge", "Ostravane", "reservoir", "turbine", "floodgate", "engineers"),
+    ("Marrowfield", "Tessaly", "vaccine", "clinic", "outbreak", "epidemiologist"),
+    ("Corvingham", "Halloway", "striker", "penalty", "goalkeeper", "championship"),
+    ("Zendrath", "Palomir", "parliament", "coalition", "referendum", "ministers"),
+    ("Brightwater", "Ulvenik", "wildfire", "evacuation", "firefighters", "drought"),
+    ("Kestrelmoor", "Dunaveld", "earthquake", "aftershock", "magnitude", "seismologists"),
+]
+
+
+def article(
+    article_id: str, topic: int, day: str | None, variant: int = 0, extra: str = ""
+) -> Article:
+    place, name, *words = TOPICS[topic]
+    text = (
+        f"In {place}, officials led by {name} said the {words[0]} and the {words[1]} were "
+        f"the focus on the day, as {words[2]} worried {words[3]}. {name} visited {place} "
+        f"again. Report number {variant}. {extra}"
+    )
+    return Article(
+        id=article_id, source=article_id, text=text, title=f"{place}: {words[0]}", published=day
+    )
+
+
+def test_dates_helpers() -> None:
+    assert day_of("2022-01-10T18:07:00") == date(2022, 1, 10)
+    assert day_of("2022-W01") == date(2022, 1, 6)
+    assert day_of("2009") is None
+    assert resolve_weekday(3, date(2022, 1, 10)) == date(2022, 1, 6)
+    assert (
+        shift_relative("2022-01-20T12:00", date(2022, 1, 26), date(2022, 1, 6))
+        == "2022-01-06T12:00"
+    )
+    assert shift_relative("2022-01-26", date(2022, 1, 26), date(2022, 1, 6)) == "2022-01-06"
+    assert shift_relative("2021-05-01", date(2022, 1, 26), date(2022, 1, 6)) == "2021-05-01"
+
+
+def test_unrelated_topics_stay_apart_and_same_topic_joins() -> None:
+    pile = [
+        article(f"t{t}-{v}", t, f"2025-03-{10 + v:02d}", v)
+        for t in range(len(TOPICS))
+        for v in range(3)
+    ]
+    stories = find_stories(pile)
+    groups = sorted(story.articles for story in stories)
+    assert groups == sorted(tuple(f"t{t}-{v}" for v in range(3)) for t in range(len(TOPICS)))
+
+
+def test_singleton_is_a_story_with_one_event() -> None:
+    (story,) = find_stories([article("only", 0, "2025-03-17")])
+    assert story.articles == ("only",)
+    assert story.id.startswith("s-")
+    assert [(e.id, e.date, e.articles) for e in story.events] == [
+        (f"{story.id}/e1", "2025-03-17", ("only",))
+    ]
+
+
+def test_derived_copy_joins_and_is_dated_to_its_origin() -> None:
+    original = article("a", 0, "2025-03-17")
+    repost = Article(
+        id="b", source="b", text="Completely different words here.", published="2025-04-20"
+    )
+    relation = Relation(
+        a="a", b="b", kind="copy", origin="a", score=1.0, coverage_a=1.0, coverage_b=1.0
+    )
+    (story,) = find_stories([original, repost], relations=[relation])
+    assert [(e.date, e.articles) for e in story.events] == [("2025-03-17", ("a", "b"))]
+
+
+def test_repost_weeks_later_is_dated_to_the_days_it_names() -> None:
+    first = article("a", 0, "2025-03-17")  # a Monday
+    late = article(
+        "b", 0, "2025-04-16", extra="On Thursday the floodgate opened. On Friday it closed."
+    )
+    (story,) = find_stories([first, late])
+    dates = {a: e.date for e in story.events for a in e.articles}
+    assert dates == {"a": "2025-03-17", "b": "2025-03-14"}
+
+
+def test_undated_article_takes_the_day_of_its_closest_member() -> None:
+    pile = [article("a", 0, "2025-03-17"), article("b", 0, None, 1)]
+    (story,) = find_stories(pile)
+    assert [(e.date, e.articles) for e in story.events] == [("2025-03-17", ("a", "b"))]
+
+
+def test_ids_are_stable_and_events_are_numbered_by_day() -> None:
+    pile = [article("x", 1, "2025-03-20"), article("y", 1, "2025-03-17", 1)]
+    (story,) = find_stories(pile)
+    assert [(e.id.split("/")[-1], e.date) for e in story.events] == [
+        ("e1", "2025-03-17"),
+        ("e2", "2025-03-20"),
+    ]
+    assert story.title == "Marrowfield: vaccine"
+
+
+PILE = [article(f"t{t}-{v}", t, f"2025-03-{10 + v:02d}", v) for t in range(4) for v in range(3)]
+
+
+@settings(max_examples=25)
+@given(st.permutations(PILE))
+def test_input_order_never_changes_stories(order: list[Article]) -> None:
+    assert find_stories(order) == find_stories(PILE)
+
+
+@settings(max_examples=25)
+@given(st.permutations(PILE))
+def test_stream_gives_what_the_batch_gives(order: list[Article]) -> None:
+    index = StoryIndex()
+    for item in order:
+        story_id = index.add(item)
+        assert story_id == index.story_of(item.id)
+    titles = {a.id: a.title or "" for a in PILE}
+    assert stories_of(index, titles) == find_stories(PILE)
