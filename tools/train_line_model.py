@@ -3,6 +3,7 @@
 Run from the repository root (needs the ``dev`` extra, for scikit-learn)::
 
     .venv/bin/python tools/train_line_model.py [--shared ../shared] [--folds 5] [--curve]
+        [--prose-sweep]
 
 1. Reads the dev labels (``quality/annotations/cleaning-lines.tsv``) and their texts from
    ``--shared``; every labelled line becomes one row of ``clean.feature_table``.
@@ -14,6 +15,8 @@ Run from the repository root (needs the ``dev`` extra, for scikit-learn)::
    documents with ``clean_document`` itself, for a grid of thresholds. The threshold kept is
    the one with the highest pooled junk recall at a pooled content loss <= ``MAX_LOSS``;
    the nested figure picks it on the other folds only (the honest one).
+   ``--prose-sweep`` repeats the chosen candidate's CV for several ``prose_min_words``
+   (how long a near-good sentence must be to keep a page from being emptied).
 4. Refits the best candidate by nested CV recall on all dev labels and writes
    ``src/storytrace/ingest/line_model.json`` with its CV table.
 
@@ -46,7 +49,13 @@ from storytrace.evaluate.cleaning import (
     sha1_line,
 )
 from storytrace.ingest._line_model import LineModel, Logistic, Trees
-from storytrace.ingest.clean import Cleaned, LineStats, clean_document, feature_table
+from storytrace.ingest.clean import (
+    PROSE_MIN_WORDS,
+    Cleaned,
+    LineStats,
+    clean_document,
+    feature_table,
+)
 from storytrace.ingest.line_stats import site_of
 from storytrace.model import Document
 
@@ -55,6 +64,8 @@ OUT = ROOT / "src" / "storytrace" / "ingest" / "line_model.json"
 MAX_LOSS = 0.006
 """Pooled content loss allowed when the threshold is chosen (the brief's 0.6 %)."""
 THRESHOLDS = tuple(round(value, 3) for value in np.arange(0.20, 0.96, 0.025))
+PROSE_WORDS_GRID = (4, 6, 8, 10, 12, 15, 20, 1000)
+"""``prose_min_words`` tried by ``--prose-sweep`` (1000: only jusText-good lines protect a page)."""
 NEVER = 3.0e38
 """The cut of a padding node: no value is above it, so every row goes left."""
 
@@ -265,9 +276,19 @@ def folds_of(items: Sequence[LabelledDocument], folds: int) -> list[int]:
     return fold
 
 
-def score_with(items: Sequence[LabelledDocument], model: LineModel | None) -> Tally:
+def score_with(
+    items: Sequence[LabelledDocument],
+    model: LineModel | None,
+    prose_min_words: int = PROSE_MIN_WORDS,
+) -> Tally:
     def clean(document: Document, stats: LineStats) -> Cleaned:
-        return clean_document(document, stats=stats, model=model, rules_only=model is None)
+        return clean_document(
+            document,
+            stats=stats,
+            model=model,
+            rules_only=model is None,
+            prose_min_words=prose_min_words,
+        )
 
     return Tally.of(score_documents(items, clean))
 
@@ -285,6 +306,7 @@ def cv_candidate(
     protect: bool,
     folds: int,
     fraction: float = 1.0,
+    prose_min_words: int = PROSE_MIN_WORDS,
 ) -> dict[str, Any]:
     """Per-fold tallies for every threshold, and the pooled and nested choices."""
     per_fold: list[dict[float, Tally]] = []
@@ -295,7 +317,10 @@ def cv_candidate(
         scorer = fitter(*stacked(train))
         base = LineModel(scorer=scorer, threshold=0.5, protect_good=protect)
         per_fold.append(
-            {t: score_with(test, dataclasses.replace(base, threshold=t)) for t in THRESHOLDS}
+            {
+                t: score_with(test, dataclasses.replace(base, threshold=t), prose_min_words)
+                for t in THRESHOLDS
+            }
         )
     return summarise(per_fold)
 
@@ -384,7 +409,7 @@ def fold_sizes(items: Sequence[LabelledDocument], fold: list[int], folds: int) -
 
 
 def run_cv(
-    items: list[LabelledDocument], folds: int
+    items: list[LabelledDocument], folds: int, only: Sequence[str] = ()
 ) -> tuple[list[int], dict[str, dict[str, Any]]]:
     fold = folds_of(items, folds)
     print(fold_sizes(items, fold, folds), file=sys.stderr)
@@ -392,6 +417,8 @@ def run_cv(
     for name, fitter in FITTERS.items():
         for protect in (True, False):
             label = f"{name}{' + keep prose' if protect else ''}"
+            if only and label not in only:
+                continue
             results[label] = cv_candidate(items, fold, fitter, protect, folds)
             print(
                 f"{label}: pooled {cell(results[label]['pooled'])} "
@@ -411,15 +438,45 @@ def learning_curve(items: list[LabelledDocument], fold: list[int], name: str, fo
         )
 
 
+def prose_sweep(items: list[LabelledDocument], fold: list[int], name: str, folds: int) -> None:
+    """CV of one candidate for each ``prose_min_words`` in ``PROSE_WORDS_GRID``."""
+    fitter, protect = FITTERS[name.split(" + ")[0]], " + keep prose" in name
+    for words in PROSE_WORDS_GRID:
+        result = cv_candidate(items, fold, fitter, protect, folds, prose_min_words=words)
+        print(
+            f"prose_min_words {words:>4} ({name}): "
+            f"pooled {cell(result['pooled'])} nested {cell(result['nested'])}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--curve", action="store_true", help="also print a learning curve")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="cross-validate only this candidate (repeatable), e.g. 'boosted-trees + keep prose'",
+    )
+    parser.add_argument(
+        "--sweep-only",
+        metavar="CANDIDATE",
+        help="only print CANDIDATE's CV for each prose_min_words; write no model",
+    )
+    parser.add_argument(
+        "--prose-sweep",
+        action="store_true",
+        help="also print the chosen candidate's CV for each prose_min_words",
+    )
     options = parser.parse_args(argv)
     items = labelled_documents(options.shared, "dev")
-    fold, results = run_cv(items, options.folds)
+    if options.sweep_only:
+        prose_sweep(items, folds_of(items, options.folds), options.sweep_only, options.folds)
+        return 0
+    fold, results = run_cv(items, options.folds, options.only)
     print(table(results, options.folds))
     best = max(
         (n for n in results if n.startswith(tuple(FITTERS))),
@@ -431,6 +488,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"chosen: {best}")
     if options.curve:
         learning_curve(items, fold, best, options.folds)
+    if options.prose_sweep:
+        prose_sweep(items, fold, best, options.folds)
     write_model(items, best, results, options)
     return 0
 

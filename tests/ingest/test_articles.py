@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,17 @@ def test_shared_corpus_articles() -> None:
         assert article.language == "en"
         assert len(article.sentences) >= 5
         assert article.title
+
+
+def test_a_page_of_furniture_only_is_skipped_with_its_lines_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    lines = ["Home", "0:47 Library opens a new reading room for children", "Related Posts"]
+    with (
+        caplog.at_level(logging.DEBUG, logger=articles.__name__),
+        pytest.raises(ExtractionError) as caught,
+    ):
+        build_article(_doc("\n".join(lines)))
+    assert caught.value.reason == articles.FURNITURE_ONLY
+    assert caught.value.stage == "clean"
+    assert all(line in caplog.text for line in lines)

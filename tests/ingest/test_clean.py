@@ -143,11 +143,10 @@ def test_line_shared_by_unrelated_pages_counts_as_independent() -> None:
     assert copy_stats.repetition(copy_pages[0], "Shared line").site_independent == 1
 
 
-def test_all_junk_page_keeps_its_best_line() -> None:
-    cleaned = clean_document(
-        doc(["Home", "Menu", "Image 1 of 3 A ferry leaves the harbour at dawn"])
-    )
-    assert kept(cleaned) == ["Image 1 of 3 A ferry leaves the harbour at dawn"]
+def test_a_gallery_page_without_prose_comes_out_empty() -> None:
+    page = ["Home", "Menu", "Image 1 of 3 A ferry leaves the harbour at dawn"]
+    cleaned = clean_document(doc(page))
+    assert (cleaned.text, cleaned.removed_lines) == ("", tuple(page))
 
 
 def test_blank_runs_collapse_and_trailing_spaces_go() -> None:
@@ -196,3 +195,24 @@ def test_datelines_witness_calls_and_update_labels_stay() -> None:
     ]
     cleaned = clean_document(doc(page))
     assert kept(cleaned) == page
+
+
+PLAYLIST = [
+    "1:09 Crews clear snow from the harbour road Pause",
+    "0:47 Library opens a new reading room for children",
+    "2:22 Storm closes the ferry service for the weekend",
+    "1:20 Bakers protest outside the town hall",
+    "0:59 Council seeks support for a new tax measure",
+]
+
+
+def test_a_page_that_is_only_furniture_comes_out_empty() -> None:
+    cleaned = clean_document(doc(["Home", "Videos", *PLAYLIST, "Related Posts"]))
+    assert cleaned.text == ""
+    assert cleaned.removed_lines == ("Home", "Videos", *PLAYLIST, "Related Posts")
+
+
+def test_a_short_article_with_one_sentence_is_never_emptied() -> None:
+    sentence = "The ferry will not run on Sunday because of the storm warning."
+    cleaned = clean_document(doc(["Home", "Videos", sentence, "Related Posts"]))
+    assert kept(cleaned) == [sentence]

@@ -17,6 +17,8 @@ __all__ = ["build_article"]
 logger = logging.getLogger(__name__)
 
 _LETTER = re.compile(r"[^\W\d_]")
+FURNITURE_ONLY = "no article text: every line looks like page furniture (menus, links, captions)"
+"""The skip reason of a page that cleaning emptied (a playlist, a gallery, a teaser list)."""
 
 
 def build_article(document: Document, *, stats: LineStats | None = None) -> Article:
@@ -34,13 +36,12 @@ def build_article(document: Document, *, stats: LineStats | None = None) -> Arti
         The frozen article, with sentence spans into its cleaned text.
 
     Raises:
-        ExtractionError: no letters are left after cleaning (stage ``clean``).
+        ExtractionError: no letters are left after cleaning (stage ``clean``); the reason
+            is ``FURNITURE_ONLY`` when the page had words but every line was furniture.
     """
     cleaned = clean_document(document, stats=stats)
     if not _LETTER.search(cleaned.text):
-        raise ExtractionError(
-            "no article text after cleaning", source=document.source, stage="clean"
-        )
+        raise _nothing_left(document, cleaned.removed_lines)
     language = normalise_language(document.language) or detect_language(cleaned.text)
     article = Article(
         id=document.id,
@@ -56,3 +57,14 @@ def build_article(document: Document, *, stats: LineStats | None = None) -> Arti
     )
     logger.debug("described %s: %d sentences", document.id, len(article.sentences))
     return article
+
+
+def _nothing_left(document: Document, removed: tuple[str, ...]) -> ExtractionError:
+    """The error for a document that cleaning left without letters; the removed lines go to
+    the debug log, so that a wrongly skipped page can be checked."""
+    if not any(_LETTER.search(line) for line in removed):
+        return ExtractionError(
+            "no article text after cleaning", source=document.source, stage="clean"
+        )
+    logger.debug("skipped %s, all furniture: %s", document.source, " | ".join(removed))
+    return ExtractionError(FURNITURE_ONLY, source=document.source, stage="clean")
