@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storytrace.claims.counts import extract_counts
+from storytrace.claims.counts import Interval, article_totals, extract_counts
 from storytrace.model import Article, Claim
 
 
@@ -81,3 +81,18 @@ def test_offsets_point_into_the_text() -> None:
 def test_percent_of_population() -> None:
     claims = _claims("Migrants make up a quarter of the population.")
     assert [(c.measure, c.low, c.high) for c in claims] == [("percent", 25, 25)]
+
+
+def test_implied_victims_and_article_totals() -> None:
+    text = (
+        "A man was shot and wounded on Elm St. The man died at the hospital. "
+        "Both teens were shot in the legs."
+    )
+    totals = article_totals(_claims(text))
+    assert totals["killed"] == Interval(1.0, 1.0)
+    assert totals["injured"] == Interval(2.0, 2.0)  # the two teens; the dead man once
+
+
+def test_totals_take_the_largest_restatement_not_the_sum() -> None:
+    text = "Three people were injured. Police said three people were injured, one critically."
+    assert article_totals(_claims(text))["injured"].low == 3

@@ -24,9 +24,10 @@ For every sentence of an article, each number that is a quantity (``numbers``) g
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from storytrace.claims.dates import find_times, publication_date
 from storytrace.claims.hedges import Hedge, find_hedge, interval
@@ -35,7 +36,7 @@ from storytrace.claims.numbers import Number, find_numbers
 from storytrace.model import Article, Claim, ClaimStatus, Span
 from storytrace.text.sentences import split_sentences
 
-__all__ = ["extract_counts"]
+__all__ = ["Interval", "article_totals", "extract_counts"]
 
 # How far around a number its measure words may be (characters): one clause of news prose.
 _RIGHT_WINDOW = 90
@@ -207,11 +208,19 @@ def _claim(
         subject=count.subject,
         low=low,
         high=high,
-        hedge=count.hedge.name if count.hedge else (number.vague or "exact"),
+        hedge=_hedge_name(count),
         attribution=_attribution(sentence, number) or article.outlet,
         as_of=_as_of(sentence, number, published),
         status=status,
     )
+
+
+def _hedge_name(count: _Count) -> str:
+    if count.hedge:
+        return count.hedge.name
+    if count.number.implied:
+        return "implied"
+    return count.number.vague or "exact"
 
 
 def _interval(
@@ -225,22 +234,59 @@ def _interval(
     return interval(number, hedge.name if hedge else None, count=count)
 
 
-# One named-by-noun victim: "a man was shot and killed" counts one (GVA dev: most
-# single-victim reports never write the number).
+# One victim named by a noun or a name, with no number: "a man was shot", "the boy
+# died", "Dorothy Reardean died", "he was pronounced dead"; "both died" counts two. GVA
+# dev: most single-victim reports never write the number. A victim mentioned again
+# ("the man") is counted again, which the per-article maximum (``article_totals``)
+# absorbs.
+_VICTIM = (
+    r"man|woman|person|teen(?:ager)?|boy|girl|child|toddler|infant|baby|son|daughter|"
+    r"father|mother|husband|wife|brother|sister|victim|officer|deputy|trooper|driver|"
+    r"student|resident|homeowner|clerk|employee|suspect|gunman|shooter|passenger|neighbor"
+)
+_VICTIM_VERB = (
+    r"was|has been|had been|is|died|dies|has died|later died|remains|remained|suffered|"
+    r"sustained|succumbed"
+)
 _SINGULAR = re.compile(
-    r"\b(?P<one>[Aa]n?|[Oo]ne)\s+(?:\d+-year-old\s+|young\s+|teenage\s+)?"
-    r"(?:man|woman|person|teen(?:ager)?|boy|girl|child|victim|officer|driver|student|resident)"
-    r"\b(?=[^.;]{0,40}?\b(?:was|has been|had been)\b)"
+    rf"\b(?P<one>[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})"
+    rf"(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
+    rf"|(?P<pron>\b(?:[Hh]e|[Ss]he))(?=\s+(?:was\s+pronounced\s+dead|(?:later\s+)?died|"
+    rf"was\s+(?:fatally\s+)?(?:shot|wounded|killed)))"
+    rf"|(?P<named>\b[A-Z][a-z]+\s+[A-Z][a-z]+)(?=(?:,\s+\d{{1,2}},)?\s+(?:was\s+pronounced"
+    rf"\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed))"
+)
+_BOTH = re.compile(
+    rf"\b(?P<both>[Bb]oth)(?:\s+(?:{_VICTIM})s?|\s+men|\s+women|\s+children)?"
+    rf"(?=\s+(?:died|were\s+killed|were\s+pronounced\s+dead|were\s+shot|were\s+wounded))"
+)
+_DEATH = re.compile(
+    r"\b(?:died|dies|dead|killed|fatally|death|succumbed|did not survive|deceased)\b", re.I
 )
 
 
+def _implied_death(sentence: str, count: _Count) -> bool:
+    """An implied victim said to be hurt and, later in the window, dead."""
+    hurt = count.measure in ("injured", "hospitalised", "critical")
+    return (
+        count.number.implied
+        and hurt
+        and bool(_DEATH.search(sentence, count.number.end, count.window_end))
+    )
+
+
 def _singulars(sentence: str, numbers: Sequence[Number]) -> list[Number]:
+    """Implied counts: one victim named without a number, "both" victims."""
     taken = [(n.start, n.end) for n in numbers]
     found = []
     for match in _SINGULAR.finditer(sentence):
-        start, end = match.span("one")
+        group = next(g for g in ("one", "pron", "named") if match.group(g))
+        start, end = match.span(group)
         if not any(s <= start < e for s, e in taken):
-            found.append(Number(start, end, 1.0, 1.0))
+            found.append(Number(start, end, 1.0, 1.0, implied=True))
+    for match in _BOTH.finditer(sentence):
+        start, end = match.span("both")
+        found.append(Number(start, end, 2.0, 2.0, implied=True))
     return found
 
 
@@ -255,9 +301,26 @@ def _counts(sentence: str) -> list[_Count]:
             count = _replace_measure(count, raw[index + 1].measure)
         if count.subject is None and resolved and count.measure in _PEOPLE_MEASURES:
             count = _replace_subject(count, resolved[-1].subject)
-        if count.measure is not None and not _SUBSET.search(sentence[: _start(count)]):
+        if _implied_death(sentence, count):
+            count = _replace_measure(count, "killed")  # "..., where he was pronounced dead"
+        if count.measure is not None and not _not_a_count(sentence, count):
             resolved.append(count)
     return resolved
+
+
+# "for two months": a duration; "two of them": part of a group already counted.
+_NOT_COUNT_AFTER = re.compile(
+    r"(?:\s+|-)(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+    r"|of\s+(?:them|those|these|whom|which|us)\b)",
+    re.I,
+)
+
+
+def _not_a_count(sentence: str, count: _Count) -> bool:
+    """A subset after "including", a duration, or a part of a group counted before."""
+    if _SUBSET.search(sentence[: _start(count)]):
+        return True
+    return bool(_NOT_COUNT_AFTER.match(sentence, count.number.end))
 
 
 _PEOPLE_MEASURES = frozenset(
@@ -309,21 +372,43 @@ def _measure(
     sentence: str, number: Number, hedge: Hedge | None, clause: str, subject: str | None
 ) -> str | None:
     event = event_measure(clause)
+    if number.implied and event is not None and _DEATH.search(clause):
+        return "killed"  # "a man was shot and later died": one dead, not one wounded
     if event is not None and _no_new_noun_before(clause[: event[1]]):
         return event[0]
     left_start = hedge.start if hedge else number.start
-    left = sentence[max(0, left_start - _LEFT_WINDOW) : left_start]
-    left_event = event_measure(_last_clause(left))
-    if left_event is not None:
+    left = _last_clause(sentence[max(0, left_start - _LEFT_WINDOW) : left_start])
+    left_event = event_measure(left)
+    if left_event is not None and not _LOCATIVE_END.search(left[left_event[1] :]):
         return left_event[0]
     noun = noun_measure(subject or "") if subject else None
+    if noun == "troops":
+        noun = noun_measure(clause)  # "soldiers and emergency workers": a mixed crew
     if noun is not None:
         return noun
     if number.unit == "%" or number.unit == "fraction":
         return "percent"
-    if number.unit is not None:
+    if number.unit is not None or _unnamed_money(number, left, clause):
         return "money"
     return None
+
+
+# "bodies recovered from two villages": a number after a place preposition is where,
+# not how many, of the event before it.
+_LOCATIVE_END = re.compile(r"\b(?:from|in|near|across|into|outside|inside)\s+\Z", re.I)
+# A sum in a currency the unit list does not know ("2 billion kesh"): a scaled number
+# next to a word that says money.
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:funds?|fonds|budget|aid|pledged?|package|grant|loan|costs?|worth|spent|spend|"
+    r"allocated?|set aside|money|investment|compensation|revenue|debt)\b",
+    re.I,
+)
+
+
+def _unnamed_money(number: Number, left: str, clause: str) -> bool:
+    if number.precision < 100_000 or number.vague:
+        return False  # only "N million/billion" amounts
+    return bool(_MONEY_CONTEXT.search(left) or _MONEY_CONTEXT.search(clause))
 
 
 def _no_new_noun_before(words: str) -> bool:
@@ -409,8 +494,18 @@ def _clean_source(words: str) -> str | None:
     return phrase or None
 
 
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s+(?:up|down|rising|falling)\s+from\b|[,;]\s+compared\s+(?:with|to)\b"
+)
+
+
 def _as_of(sentence: str, number: Number, published: date | None) -> str | None:
-    times = [t for t in find_times(sentence, published) if t.iso]
+    times = [
+        t
+        for t in find_times(sentence, published)
+        if t.iso
+        and not (t.start >= number.end and _CLAUSE_BREAK.search(sentence, number.end, t.start))
+    ]  # "14,000 now, up from 9,000 on Monday": the time after "up from" dates the older figure
     if not times:
         return published.isoformat() if published else None
     nearest = min(times, key=lambda t: min(abs(t.start - number.end), abs(number.start - t.end)))
@@ -437,3 +532,57 @@ def _is_retracted(sentence: str, count: _Count, cue: bool, neighbours: set[float
     if cue:
         return not _CORRECTED_TO.search(sentence[: _start(count)])
     return count.number.low in neighbours and count.hedge is not None
+
+
+class Interval(NamedTuple):
+    """A count as an interval; ``high`` None means open above ("at least 27")."""
+
+    low: float
+    high: float | None
+
+
+# The measures an article's casualty totals read: anyone in hospital or in critical
+# condition was injured.
+TOTAL_MEASURES: dict[str, tuple[str, ...]] = {
+    "killed": ("killed",),
+    "injured": ("injured", "hospitalised", "critical"),
+}
+
+
+def article_totals(claims: Iterable[Claim]) -> dict[str, Interval]:
+    """How many killed / injured one article says, from its claims.
+
+    The rule (GVA dev): asserted claims only; per total the claim with the largest
+    lower end, never a sum (news restates one count many times: the headline, the
+    lede, a quote); an implied single victim ("a man was shot", hedge ``implied``)
+    adds no injured when the article reports a death and cannot tell the victims
+    apart (the wounded man who "later died" is one victim, not two).
+
+    Example:
+        >>> from storytrace.model import Article
+        >>> text = "A man was shot on Main St. The man died at the hospital."
+        >>> article_totals(extract_counts(Article(id="a", source="a", text=text)))
+        {'killed': Interval(low=1.0, high=1.0)}
+    """
+    kept = [c for c in claims if c.status == "asserted" and c.low is not None]
+    totals: dict[str, Interval] = {}
+    for total, measures in TOTAL_MEASURES.items():
+        own = [c for c in kept if c.measure in measures]
+        if total == "injured" and any(c.measure == "killed" for c in kept):
+            own = [c for c in own if not _same_victim(c, kept)]
+        if own:
+            best = max(own, key=lambda c: c.low or 0.0)
+            totals[total] = Interval(best.low or 0.0, best.high)
+    return totals
+
+
+def _same_victim(claim: Claim, claims: Sequence[Claim]) -> bool:
+    """An implied injured victim that may be one of the dead."""
+    if claim.hedge != "implied":
+        return False
+    dead = [c.subject for c in claims if c.measure == "killed"]
+    return claim.subject is None or None in dead or _head(claim.subject) in map(_head, dead)
+
+
+def _head(subject: str | None) -> str:
+    return subject.split()[-1].lower() if subject else ""

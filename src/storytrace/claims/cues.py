@@ -29,7 +29,7 @@ _REGULAR = (
     "promise", "question", "recall", "recount", "reiterate", "remark", "repeat", "reply",
     "report", "respond", "scoff", "scream", "shout", "state", "stress", "suggest", "testify",
     "thank", "tweet", "urge", "vow", "warn", "wonder", "yell", "acknowledge",
-    "allege", "announce", "accuse", "comment", "retort",
+    "allege", "announce", "accuse", "comment", "retort", "summarize", "summarise", "affirm",
 )  # fmt: skip
 # Irregular or doubled forms, written out.
 _IRREGULAR = (
@@ -54,7 +54,9 @@ _FRENCH = (
     "a-t-elle ajouté", "a-t-il affirmé", "a-t-elle affirmé", "a-t-il expliqué",
     "a-t-elle expliqué", "a-t-il souligné", "a-t-elle souligné", "déclare", "affirme",
     "ajoute", "explique", "souligne", "estime", "dit", "selon", "d'après", "d’après",
-    "ont déclaré", "ont affirmé", "ont indiqué", "ont dit",
+    "ont déclaré", "ont affirmé", "ont indiqué", "ont dit", "a résumé", "a conclu", "a lancé",
+    "a martelé", "a insisté", "a prévenu", "a reconnu", "a promis", "a-t-il résumé",
+    "a-t-elle résumé", "a-t-il ajouté",
 )  # fmt: skip
 
 

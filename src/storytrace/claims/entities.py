@@ -53,7 +53,8 @@ _TITLES = (
     r"Detective|Judge|Justice|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|spokesperson|"
     r"spokesman|spokeswoman|chairman|chairwoman|chairperson|leader|commander|chief|"
     r"ambassador|envoy|Pope|Rev\.|Sheikh|Emir|Ayatollah|Patriarch|counterpart|"
-    r"Researcher|researcher|analyst|director|Director|CEO|founder|expert|correspondent"
+    r"Researcher|researcher|analyst|director|Director|CEO|founder|expert|correspondent|"
+    r"president|président|premier ministre|ministre|governor|gouverneur"
 )
 _NAME_TOKEN = r"[A-Z][\w’'.]*(?:-[A-Z][\w’']*)*"
 _PERSON_AFTER_TITLE = re.compile(
@@ -72,13 +73,18 @@ _ORG = re.compile(
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _PAREN = re.compile(
-    rf"(?P<name>(?:{_NAME_TOKEN}[ \t]+(?:(?:of|for|and|the|de|du)[ \t]+)?){{1,7}}{_NAME_TOKEN})"
+    rf"(?P<name>(?:{_NAME_TOKEN}[ \t]+(?:(?:of|for|and|the|de|du)[ \t]+){{0,2}}){{1,7}}"
+    rf"{_NAME_TOKEN})"
     rf"[ \t]*\((?P<acr>[A-Z]{{2,6}})\)"
 )
 _ACRONYM_PAIR = re.compile(r"\b(?P<a>[A-Z]{2,6})\s+or\s+(?P<b>[A-Z]{2,6})\b")
-_CAPITAL_RUN = re.compile(rf"(?<![\w’'])(?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{1,3}}")
+# A run's words end at a full stop unless they are initials or short abbreviations
+# ("J.", "St."): "Galina Rochtchina. Approximately" is a name and a new sentence.
+_RUN_TOKEN = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’']*(?:-[A-Z][\w’']*)*)"
+_CAPITAL_RUN = re.compile(rf"(?<![\w’'])(?:{_RUN_TOKEN})(?:[ \t]+(?:{_RUN_TOKEN})){{1,3}}")
 _LEADING = re.compile(
-    rf"^(?:(?:the|The|{_TITLES}|US|U\.S\.|UK|Russian|Chinese|Kazakh|of|State)\s+)+"
+    rf"^(?:(?:the|The|{_TITLES}|US|U\.S\.|UK|Russian|Chinese|Kazakh|of|State"
+    rf"|[A-Z]{{2,6}}(?=\s+(?:{_TITLES})\b))\s+)+"  # "NBCC Secretary-General X": X
 )
 _STOP = frozenset(
     [

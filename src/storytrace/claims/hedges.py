@@ -46,15 +46,15 @@ __all__ = ["HEDGE_WORDS", "Hedge", "find_hedge", "interval"]
 HEDGE_WORDS: dict[str, tuple[str, ...]] = {
     "at_least": (
         "at least", "no fewer than", "no less than", "not less than", "not fewer than",
-        "a minimum of", "at a minimum",
+        "a minimum of", "at a minimum", "au moins",
     ),
     "more_than": (
         "more than", "over", "in excess of", "upwards of", "above", "exceeding", "over than",
-        "greater than", "beyond",
+        "greater than", "beyond", "plus de",
     ),
     "at_most": ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of"),
     "less_than": ("fewer than", "less than", "under", "below", "barely"),
-    "nearly": ("nearly", "almost", "close to", "approaching", "short of", "not quite"),
+    "nearly": ("nearly", "almost", "close to", "approaching", "short of", "not quite", "près de"),
     "just_over": ("just over", "slightly more than", "just more than", "a little over",
                   "little more than", "just above", "slightly over"),
     "just_under": ("just under", "slightly less than", "just short of", "just below",
@@ -62,9 +62,11 @@ HEDGE_WORDS: dict[str, tuple[str, ...]] = {
     "about": (
         "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
         "approx.", "circa", "about some", "or so", "an approximate", "nearly about",
+        "environ", "quelque",
     ),
 }  # fmt: skip
-"""Hedge name -> wordings before the number (NewsQuant dev and kz2022 wordings)."""
+"""Hedge name -> wordings before the number (NewsQuant dev and kz2022 wordings, plus the
+French ones of translated copies: "au moins", "plus de", "environ", "près de")."""
 
 # Wordings after the number: "27 or more", "30-odd", "100 or so".
 _AFTER = {

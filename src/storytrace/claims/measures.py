@@ -9,9 +9,10 @@ Two kinds of trigger decide a number's measure:
   "protesters"); they decide only when no event word does.
 
 Triggers are matched on lower-cased words with word boundaries, multi-word phrases
-first. The lists are general news wording, extended while reading the kz2022 corpus
-(including the spun wordings an article spinner produces: "kicked the bucket",
-"confined") and the GVA dev articles ("shot dead", "fatally").
+first. The lists are general news wording (with the French words of translated
+copies), extended while reading the kz2022 corpus (including the spun wordings an
+article spinner produces: "kicked the bucket", "confined") and the GVA dev articles
+("shot dead", "fatally").
 """
 
 from __future__ import annotations
@@ -28,24 +29,29 @@ EVENT_TRIGGERS: Mapping[str, tuple[str, ...]] = {
         "fatalities", "shot and killed", "fatally shot", "shot to death",
         "fatally", "kicked the bucket", "murdered", "massacred", "lives lost", "lives",
         "eliminated", "bodies", "killing", "slaying", "slew", "were executed", "toll",
+        "morts", "tués", "tuées", "décès",
     ),
     "injured": (
         "injured", "wounded", "hurt", "injuries", "harmed", "wounding", "injuring",
         "sustained injuries", "shot", "shot and wounded", "shot and injured",
+        "blessés", "blessées", "blessé", "blessée",
     ),
     "hospitalised": (
         "hospitalized", "hospitalised", "in hospital", "admitted to hospital",
         "taken to hospital", "taken to the hospital", "treated in hospital", "hospitalisations",
-        "hospitalizations",
+        "hospitalizations", "treated in hospitals", "in hospitals",
     ),
     "critical": ("intensive care", "critical condition", "serious condition", "life support"),
-    "missing": ("missing", "unaccounted for"),
+    "missing": ("missing", "unaccounted for", "disappeared", "disparus", "disparues"),
     "arrested": (
         "arrested", "detained", "arrests", "detentions", "taken into custody", "in custody",
         "apprehended", "confined", "held in custody", "captured", "detaining", "arresting",
         "rounded up",
     ),
-    "evacuated": ("evacuated", "cleared out", "evacuating", "rescued"),
+    "evacuated": (
+        "evacuated", "cleared out", "evacuating", "rescued", "moved out", "left their homes",
+        "évacués", "évacuées",
+    ),
     "displaced": ("displaced", "homeless", "fled", "forced from their homes", "lost their homes"),
     "damaged": ("destroyed", "damaged", "burned", "burnt", "looted", "razed", "flattened"),
     "protesters": ("took to the streets", "rallied", "marched", "protested", "demonstrated"),
@@ -57,6 +63,7 @@ NOUN_TRIGGERS: Mapping[str, tuple[str, ...]] = {
         "troops", "soldiers", "paratroopers", "peacekeepers", "servicemen", "marines",
         "military engineers", "military personnel", "peacekeeping forces", "sappers",
         "service members", "warriors", "military architects", "national guardsmen",
+        "militaries", "militaires",
     ),
     "equipment": (
         "pieces of military hardware", "pieces of military equipment", "military hardware",
@@ -80,7 +87,10 @@ MEASURES: tuple[str, ...] = (
 """Every measure a claim can carry, in a stable order."""
 
 # Mixed crews ("soldiers and emergency workers") are "deployed", not "troops".
-_CIVIL_CREW = re.compile(r"\b(?:workers|rescuers|rescue workers|police|firefighters|medics)\b")
+_CIVIL_CREW = re.compile(
+    r"\b(?:workers|rescuers|rescue workers|police|firefighters|medics|laborers|labourers|"
+    r"secouristes|pompiers)\b"
+)
 
 
 def _pattern(triggers: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:

@@ -43,6 +43,7 @@ class Number:
         unit: ``"%"``, a currency code, ``"fraction"``, or None.
         precision: the rounding unit the writer used (8,000 -> 1000; 164 -> 1),
             used by hedge rules.
+        implied: True for a count no numeral states ("a man was shot" -> 1).
     """
 
     start: int
@@ -53,6 +54,7 @@ class Number:
     vague: str | None = None
     unit: str | None = None
     precision: float = 1.0
+    implied: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -76,6 +78,11 @@ VAGUE: dict[str, tuple[float, float | None]] = {
     "tens of millions": (20_000_000, 99_999_999),
     "hundreds of millions": (200_000_000, 999_999_999),
     "billions": (2_000_000_000, 9_999_999_999),
+    # "tens of people" (a literal translation of "des dizaines"); French plurals too.
+    "tens": (20, 99),
+    "dizaines": (24, 99),
+    "centaines": (200, 999),
+    "milliers": (2_000, 9_999),
 }
 VAGUE_BASE: dict[str, float] = {
     "dozens": 12,
@@ -88,6 +95,10 @@ VAGUE_BASE: dict[str, float] = {
     "tens of millions": 10_000_000,
     "hundreds of millions": 100_000_000,
     "billions": 1_000_000_000,
+    "tens": 10,
+    "dizaines": 12,
+    "centaines": 100,
+    "milliers": 1_000,
 }
 
 _UNITS = {
@@ -105,6 +116,7 @@ _SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
     "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000,
+    "milliard": 1_000_000_000, "milliards": 1_000_000_000,
 }  # fmt: skip
 _FRACTIONS = {
     "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
@@ -137,10 +149,12 @@ def _digit_table() -> dict[int, str]:
 
 _DIGITS = _digit_table()
 _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in [*_UNITS, *_TENS]), key=len, reverse=True))
-_SCALE_WORD = r"hundred|thousand|million|billion|trillion"
+_SCALE_WORD = r"hundred|thousand|million|billion|trillion|milliards?"
 _VAGUE_WORD = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
 _FRACTION_WORD = "|".join(re.escape(w) for w in sorted(_FRACTIONS, key=len, reverse=True))
-_NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# Thousands groups by comma, or by a (no-break) space as French and SI style write
+# them ("9 000", "1\u00a0800"): a space group needs exactly three digits after it.
+_NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
 _SUFFIX = r"(?:bn|mn|mln|tn|m|k|b)(?![a-z]|\.[a-z])"  # not "80 m.p.h."
 _WORD_NUMBER = (
     rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?(?:\s+(?:{_SCALE_WORD}))*"
@@ -166,6 +180,7 @@ _PATTERN = re.compile(
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*\Z", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\A(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
@@ -255,6 +270,9 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     position = 0
     while (match := _PATTERN.search(ascii_text, position)) is not None:
+        if (split := _split_day(ascii_text, match)) is not None:
+            ascii_text = split  # "March 17 200 people": a day, then a count
+            continue
         number = _read(ascii_text, match)
         # A number that is not a range gives back what follows it ("3 and 5 people").
         position = max(match.start() + 1, number.end if number else match.end())
@@ -264,6 +282,18 @@ def find_numbers(text: str) -> list[Number]:
             number = _with_role(number, "phone")
         found.append(number)
     return found
+
+
+def _split_day(text: str, match: re.Match[str]) -> str | None:
+    """``text`` with a space group cut (same length) when a month name precedes it, else None."""
+    first = match.group("first")
+    gap = re.search(r"[ \u00a0\u202f](?=\d{3})", first or "")
+    if gap is None or not first[: gap.start()].isdigit():
+        return None
+    if not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start("first")):
+        return None
+    cut = match.start("first") + gap.start()
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 def _looks_like_phone(candidate: str) -> bool:
@@ -389,7 +419,7 @@ def _value(words: str) -> tuple[float, float] | None:
     cleaned = _squash(words.replace("-", " "))
     numeral = re.match(rf"{_NUMERAL}", cleaned)
     if numeral:
-        digits = numeral.group().replace(",", "")
+        digits = re.sub(r"[,\s]", "", numeral.group())
         value = float(digits)
         rest = cleaned[numeral.end() :].split()
         precision = _precision(digits)

@@ -6,6 +6,8 @@ the cue. They are tried in the order ``quotes.find_quotes`` lists; each one is a
 general shape of English (and French) news prose:
 
 - ``after_quote``: ``”, Tokayev said`` / ``,” said X`` / ``,” the ad's narrator says``
+  / ``,” said the regional governor, Name`` (a description, then the name in apposition)
+  / ``,” said club coach Name`` / ``,” has he affirmed`` (inverted pronoun)
   / ``” ― Name`` (a dash signature) / ``», a déclaré X`` / ``», a-t-il dit``; the words
   after the closing mark may run past a sentence end (``?” Graham asked.``);
 - ``before_quote``: the nearest cue before the quote in its sentence: ``X said: “``,
@@ -55,10 +57,15 @@ _W = r"[^\s“”\"«»,;:()\[\]]+"
 _NAME_WORD = r"(?:[A-Z][^\s,;:“”\"«»()]*|al|bin|de|van|von|der|da|di|le|la|el|of)"
 _AUX = r"(?:(?:has|had|have|was|were|is|also|later|then|has\s+also|had\s+also)\s+)?"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
+_CAP = r"[A-Z][^\s,;:“”\"«»()]*"
 _AFTER = re.compile(
     rf"\A[\s,.!?…]*(?:"
-    rf"(?P<cue1>{_CUE})\s+(?P<sp1>(?:[a-z0-9][^\s,;:“”\"«»()]*\s+){{0,4}}[A-Z][^\s,;:“”\"«»()]*"
-    rf"(?:\s+{_NAME_WORD})*|he|she|they)(?![\w’'-])"
+    rf"(?:has\s+|had\s+)?(?P<cue5>{_CUE})\s+(?P<sp5>[a-zà-ÿ][^.;:\n“”\"«»,]{{0,80}},\s+{_CAP}"
+    rf"(?:\s+{_NAME_WORD})*)(?=\s*(?:[.,;]|\Z))"
+    rf"|(?P<cue6>(?:has|had)\s+(?P<sp6>he|she|they)\s+[a-z]+)"
+    rf"|(?:has\s+|had\s+)?(?P<cue1>{_CUE})\s+(?P<sp1>(?:[a-z0-9][^\s,;:“”\"«»()]*\s+){{0,4}}{_CAP}"
+    rf"(?:\s+{_NAME_WORD})*(?:(?:\s+[a-z][\w-]*){{1,2}}(?:\s+{_CAP})+(?=\s*(?:[.,;]|\Z)))?"
+    rf"|he|she|they)(?![\w’'-])"
     rf"|(?P<sp2>(?:{_W},?\s+){{0,7}}?{_W}){_PAREN},?\s+{_AUX}(?P<cue2>{_CUE})(?![\w’'-])"
     rf"|(?P<cue3>a-t-(?P<sp3>il|elle)\s+\w+)"
     rf"|[―—–]+\s*(?P<sp4>[A-Z][^\n,;(“”\"«»]{{1,60}}?)\s*(?:[.,;(\n]|\Z)"
@@ -130,7 +137,8 @@ def after_quote(text: str, end: int, limit: int) -> Found | None:
     match = _AFTER.match(after)
     if match is None:
         return None
-    for group, cue in (("sp1", "cue1"), ("sp2", "cue2"), ("sp3", "cue3"), ("sp4", None)):
+    groups = (("sp5", "cue5"), ("sp6", "cue6"), ("sp1", "cue1"), ("sp2", "cue2"), ("sp3", "cue3"))
+    for group, cue in (*groups, ("sp4", None)):
         words = match.group(group)
         if words is None:
             continue

@@ -26,8 +26,13 @@
   spaces and punctuation). Split: the official folders; train was used only to read
   the cue lexicon (``claims.cues``). Anchor: citron source F1 0.82 on PARC 3.0.
 - **GVA** (count match): share of articles whose extracted killed and injured counts
-  both equal the incident's gold (the largest asserted exact-or-lower value of each
-  measure; 0 when none). Split: sha1 rule on ``incident_uri``.
+  both equal the incident's gold. An article's counts are
+  ``claims.counts.article_totals``' lower ends (0 when none): asserted claims only; per
+  measure the largest claim, never the sum (a count restated in headline, lede and
+  quote is one count); injured includes hospitalised and critical; implied single
+  victims ("a man was shot", "the boy died", "both died") count, but an implied
+  wounded victim adds nothing when the article reports a death and the victims cannot
+  be told apart. Split: sha1 rule on ``incident_uri``.
 
 Run ``storytrace evaluate claims [--split dev|test] [--shared PATH]`` for JSON.
 """
@@ -46,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.claims._ner import load_pipeline, ner_spans
-from storytrace.claims.counts import extract_counts
+from storytrace.claims.counts import article_totals, extract_counts
 from storytrace.claims.entities import name_mentions, ner_mentions, rule_mentions
 from storytrace.claims.numbers import VAGUE_BASE, Number, find_numbers
 from storytrace.claims.quotes import QuoteHit, find_quotes
@@ -288,11 +293,9 @@ def _gva_rows(shared: Path, split: str) -> Iterator[tuple[dict[str, Any], dict[s
 
 
 def _article_counts(article: Article) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for claim in extract_counts(article):
-        if claim.status == "asserted" and claim.measure in ("killed", "injured") and claim.low:
-            counts[claim.measure] = max(counts[claim.measure], int(claim.low))
-    return counts
+    """The article's killed / injured totals (``claims.counts.article_totals``), lower ends."""
+    totals = article_totals(extract_counts(article))
+    return Counter({measure: int(total.low) for measure, total in totals.items()})
 
 
 def gva_match(shared: Path, *, split: str = "dev", every: int = 1) -> tuple[float, int]:
