@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 import storytrace
@@ -39,6 +41,28 @@ def test_spun_pair_found_with_direction(relations: list[Relation]) -> None:
     assert relation.kind == "spun"
     assert relation.origin == ORIGIN
     assert len(relation.passages) >= 8
+
+
+def test_spun_pair_alignment_never_reuses_a_sentence(relations: list[Relation]) -> None:
+    """One-to-one: two sentences of one side never share a sentence of the other."""
+    relation = _spun(relations)
+    for side in ("a", "b"):
+        spans = sorted(getattr(passage, side) for passage in relation.passages)
+        assert all(x[1] <= y[0] for x, y in pairwise(spans)), side
+
+
+def test_spun_pair_joins_a_sentence_the_spinner_split(
+    analysis: storytrace.Analysis, relations: list[Relation]
+) -> None:
+    relation = _spun(relations)
+    spun_side = "a" if relation.a == SPUN else "b"
+    text = analysis.article(SPUN).text
+    joined = [
+        text[s:e]
+        for s, e in (getattr(p, spun_side) for p in relation.passages)
+        if "Blinken" in text[s:e]
+    ]
+    assert joined and joined[0].startswith("Concerns have mounted"), joined
 
 
 def test_every_other_pair_is_independent(relations: list[Relation]) -> None:

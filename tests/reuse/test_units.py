@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import numpy as np
 import pytest
 
 from storytrace.model import Article
 from storytrace.reuse import compare, find_relations, render_alignment_html, render_alignment_text
-from storytrace.reuse.align import alignment_count
+from storytrace.reuse.align import align, alignment_count
 from storytrace.reuse.lsh import candidate_pairs
 from storytrace.reuse.minhash import band_keys, bands_for, recall_at, signatures
 from storytrace.reuse.shingles import batch_shingles, shingle_hashes, token_hashes
@@ -165,3 +166,33 @@ def test_html_alignment_is_escaped_and_marks_swaps() -> None:
     assert parser.marks > 0
     assert "<script>" not in html
     assert "substitutions:" in render_alignment_text(relation, a, b)
+
+
+def test_alignment_is_one_to_one() -> None:
+    matrix = np.array([[0.9, 0.0, 0.0], [0.8, 0.5, 0.0], [0.0, 0.0, 0.7]])
+    alignment = align(matrix)
+    assert [(link.a, link.b) for link in alignment.links] == [
+        ((0, 0), (0, 0)),
+        ((1, 1), (1, 1)),
+        ((2, 2), (2, 2)),
+    ]
+
+
+def test_a_split_sentence_aligns_to_both_halves() -> None:
+    split = ORIGINAL.replace(
+        "on Monday, killing at least 27 people,",
+        "on Monday. It killed at least 27 people,",
+    )
+    relation = compare(make("a", ORIGINAL), make("b", split))
+    first = relation.passages[0]
+    assert split[first.b[0] : first.b[1]].startswith("The Orlek dam gave way at dawn on Monday.")
+    assert split[first.b[0] : first.b[1]].endswith("the interior ministry said.")
+    assert ORIGINAL[first.a[0] : first.a[1]].count(".") == 1
+    assert relation.kind == "copy"
+
+
+def test_no_sentence_is_aligned_twice() -> None:
+    relation = compare(make("a", ORIGINAL + ORIGINAL), make("b", SPUN))
+    for side in ("a", "b"):
+        spans = sorted(getattr(p, side) for p in relation.passages)
+        assert all(x[1] <= y[0] for x, y in pairwise(spans)), side

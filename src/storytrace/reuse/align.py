@@ -9,18 +9,19 @@ so that rapidfuzz's C++ string scorers run over words, not characters):
 * ``partial``: the best ratio of the shorter sentence against a window of the
   longer, so that a sentence split in two, or cut down, still aligns.
 
-The alignment is a monotone chain of maximum total similarity over the cells
-above a threshold (a weighted longest increasing chain, ``O(k log k)`` in the
-number ``k`` of such cells; a sentence may align to several consecutive
-sentences of the other side, for splits and merges), then *moved blocks*:
-cells left over that pair sentences outside the chain, taken greedily when
-clearly similar. Inside every aligned pair, ``difflib`` word opcodes give the
-substitutions ("attempted coup" -> "endeavored rebellion").
+The alignment is one-to-one: a monotone chain of maximum total similarity over
+the cells above a threshold, strictly increasing on both sides (a weighted
+longest increasing chain, ``O(k log k)`` in the number ``k`` of such cells), so
+no sentence is used twice; then *moved blocks*: cells left over that pair
+sentences outside the chain, taken greedily when clearly similar; then *merges*:
+a sentence that one side split in two (or two that it joined) is linked to
+both, 1-2 or 2-1, when the pair reads clearly better joined (``merge_splits``).
+Inside every aligned pair, word opcodes (a longest common subsequence) give
+the substitutions ("attempted coup" -> "endeavored rebellion").
 """
 
 from __future__ import annotations
 
-import difflib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from storytrace.model import Article, Span
 from storytrace.reuse.skeleton import fold, skeleton
@@ -36,10 +38,13 @@ from storytrace.text.normalise import words
 __all__ = [
     "ALIGN_THRESHOLD",
     "Alignment",
+    "Link",
     "Prepared",
     "Vocabulary",
     "align",
     "alignment_count",
+    "joined",
+    "merge_splits",
     "prepare",
     "similarity_matrix",
     "substitutions",
@@ -49,6 +54,9 @@ ALIGN_THRESHOLD = 0.35
 """Word-ratio above which two sentences align (PAN-10 dev: sentence paraphrase accuracy)."""
 MOVE_MARGIN = 0.15
 """A moved block (out of the monotone order) needs ``ALIGN_THRESHOLD + MOVE_MARGIN`` (demo)."""
+MERGE_SLACK = 0.1
+"""How much lower the joined pair's word ratio may be than the single link's for a 1-2 or
+2-1 merge (kz2022 spun pair: its two split sentences join at -0.0 to -0.08)."""
 _PARTIAL_MIN_WORDS = 6
 _PARTIAL_DISCOUNT = 0.95
 _MAX_SUB_WORDS = 5
@@ -77,10 +85,22 @@ class Prepared:
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment:
-    """Aligned sentence pairs ``(i, j, similarity)`` and how many of them keep the order."""
+class Link:
+    """Aligned sentences: ranges ``(first, last)`` (inclusive) of each side, and their similarity.
 
-    pairs: tuple[tuple[int, int, float], ...]
+    A range holds one sentence, or two for a sentence the other side split or joined.
+    """
+
+    a: tuple[int, int]
+    b: tuple[int, int]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Aligned sentences, one-to-one, sorted; ``in_order`` counts those on the monotone chain."""
+
+    links: tuple[Link, ...]
     in_order: int
 
 
@@ -92,6 +112,15 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self._ids: dict[str, str] = {}
+        self._articles: dict[int, tuple[Prepared, list[str]]] = {}
+
+    def sentences(self, prepared: Prepared) -> list[str]:
+        """The symbol strings of an article's sentences, encoded once per run."""
+        found = self._articles.get(id(prepared))
+        if found is None or found[0] is not prepared:
+            found = (prepared, [self.encode(s.forms) for s in prepared.sentences])
+            self._articles[id(prepared)] = found
+        return found[1]
 
     def encode(self, forms: Sequence[str]) -> str:
         """The symbol string of a word sequence."""
@@ -135,22 +164,44 @@ def prepare(article: Article) -> Prepared:
         word_spans = tuple((start + s, start + e) for s, e in words(piece))
         if not word_spans:
             continue
-        forms = tuple(fold(article.text[s:e]) for s, e in word_spans)
+        forms = _forms(piece, start, word_spans)
         sentences.append(Sentence((start, end), word_spans, forms, frozenset(skeleton(piece))))
     return Prepared(article, tuple(sentences))
 
 
-def similarity_matrix(a: Prepared, b: Prepared, vocabulary: Vocabulary) -> npt.NDArray[np.float64]:
-    """Word similarity of every sentence of ``a`` with every sentence of ``b``, in [0, 1]."""
-    left = [vocabulary.encode(s.forms) for s in a.sentences]
-    right = [vocabulary.encode(s.forms) for s in b.sentences]
+def _forms(piece: str, start: int, word_spans: tuple[Span, ...]) -> tuple[str, ...]:
+    """Folded words; for ASCII text folding is lower-casing, done once for the sentence."""
+    if piece.isascii():
+        lower = piece.lower()
+        return tuple(lower[s - start : e - start] for s, e in word_spans)
+    return tuple(fold(piece[s - start : e - start]) for s, e in word_spans)
+
+
+def similarity_matrix(
+    a: Prepared, b: Prepared, vocabulary: Vocabulary, cutoff: float = ALIGN_THRESHOLD
+) -> npt.NDArray[np.float64]:
+    """Word similarity of every sentence of ``a`` with every sentence of ``b``, in [0, 1].
+
+    The partial score (best window, windows cut short at the ends included) runs only
+    where it can matter: with ``c`` the longest common subsequence of the two (which
+    the word ratio gives) and ``m`` the shorter length, no window scores above
+    ``2c / (m + c)``, so cells where that bound cannot reach ``cutoff`` (or beat the
+    ratio) are skipped; cells at or above ``cutoff`` are as if every cell were scored.
+    """
+    left, right = vocabulary.sentences(a), vocabulary.sentences(b)
     if not left or not right:
         return np.zeros((len(left), len(right)))
     ratio = process.cdist(left, right, scorer=fuzz.ratio, dtype=np.float64, workers=1) / 100.0
-    partial = process.cdist(left, right, scorer=fuzz.partial_ratio, dtype=np.float64, workers=1)
-    short = np.minimum.outer(_lengths(left), _lengths(right)) >= _PARTIAL_MIN_WORDS
-    partial = np.where(short, partial / 100.0 * _PARTIAL_DISCOUNT, 0.0)
-    return np.asarray(np.maximum(ratio, partial), dtype=np.float64)
+    sizes_a, sizes_b = _lengths(left), _lengths(right)
+    shorter = np.minimum.outer(sizes_a, sizes_b)
+    common = ratio * np.add.outer(sizes_a, sizes_b) / 2.0
+    bound = 2.0 * common / np.maximum(shorter + common, 1.0) * _PARTIAL_DISCOUNT
+    worth = (shorter >= _PARTIAL_MIN_WORDS) & (bound >= cutoff - 1e-9) & (bound > ratio)
+    best = ratio.copy()
+    for i, j in zip(*np.nonzero(worth), strict=True):
+        partial = fuzz.partial_ratio(left[i], right[j]) / 100.0 * _PARTIAL_DISCOUNT
+        best[i, j] = max(best[i, j], partial)
+    return best
 
 
 def _lengths(strings: Sequence[str]) -> npt.NDArray[np.int64]:
@@ -158,14 +209,14 @@ def _lengths(strings: Sequence[str]) -> npt.NDArray[np.int64]:
 
 
 def align(matrix: npt.NDArray[np.float64], threshold: float = ALIGN_THRESHOLD) -> Alignment:
-    """Align sentences: a monotone chain of maximum similarity, then moved blocks.
+    """Align sentences one-to-one: a monotone chain of maximum similarity, then moved blocks.
 
     Args:
         matrix: ``(n_a, n_b)`` sentence similarities.
         threshold: cells below it never align.
 
     Returns:
-        The aligned pairs sorted by ``(i, j)``; ``in_order`` counts the chain's.
+        Single-sentence links sorted by position; ``in_order`` counts the chain's.
     """
     _ALIGNMENTS.add()
     rows, cols = np.nonzero(matrix >= threshold)
@@ -175,22 +226,43 @@ def align(matrix: npt.NDArray[np.float64], threshold: float = ALIGN_THRESHOLD) -
     used_a = {cells[k][0] for k in chain}
     used_b = {cells[k][1] for k in chain}
     moved = _moved_blocks(matrix, cells, used_a, used_b, threshold + MOVE_MARGIN)
-    pairs = [(cells[k][0], cells[k][1], weights[k]) for k in chain] + moved
-    return Alignment(tuple(sorted(pairs)), in_order=len(chain))
+    links = [Link((cells[k][0],) * 2, (cells[k][1],) * 2, weights[k]) for k in chain]
+    links += [Link((i, i), (j, j), sim) for i, j, sim in moved]
+    return Alignment(tuple(sorted(links, key=_link_key)), in_order=len(chain))
+
+
+def _link_key(link: Link) -> tuple[int, int]:
+    return link.a[0], link.b[0]
 
 
 def _best_chain(cells: list[tuple[int, int]], weights: list[float], width: int) -> list[int]:
-    """Indices of the cells on the heaviest chain with ``i`` and ``j`` both non-decreasing."""
+    """Indices of the cells on the heaviest chain with ``i`` and ``j`` both strictly increasing.
+
+    Cells come sorted by ``(i, j)``; a row's cells all query the tree before any of
+    them updates it, so no two cells of one row (or, by the strict query, of one
+    column) share the chain.
+    """
     tree = _MaxTree(width)
     back = [-1] * len(cells)
     score = [0.0] * len(cells)
-    for k, (_, j) in enumerate(cells):
-        best, prev = tree.query(j)
-        score[k], back[k] = best + weights[k], prev
-        tree.update(j, score[k], k)
-    if not cells:
+    start = 0
+    while start < len(cells):
+        stop = start
+        while stop < len(cells) and cells[stop][0] == cells[start][0]:
+            stop += 1
+        for k in range(start, stop):
+            best, back[k] = tree.query(cells[k][1] - 1)
+            score[k] = best + weights[k]
+        for k in range(start, stop):
+            tree.update(cells[k][1], score[k], k)
+        start = stop
+    return _trace(score, back)
+
+
+def _trace(score: list[float], back: list[int]) -> list[int]:
+    if not score:
         return []
-    k = max(range(len(cells)), key=score.__getitem__)
+    k = max(range(len(score)), key=score.__getitem__)
     chain = []
     while k >= 0:
         chain.append(k)
@@ -206,7 +278,7 @@ class _MaxTree:
         self._cell = [-1] * (size + 1)
 
     def query(self, position: int) -> tuple[float, int]:
-        """Best (score, cell) among positions ``<= position``."""
+        """Best (score, cell) among positions ``<= position`` (none when negative)."""
         best, cell = 0.0, -1
         index = position + 1
         while index > 0:
@@ -241,19 +313,131 @@ def _moved_blocks(
     return moved
 
 
+def merge_splits(
+    alignment: Alignment,
+    matrix: npt.NDArray[np.float64],
+    codes: tuple[Sequence[str], Sequence[str]],
+    threshold: float = ALIGN_THRESHOLD,
+) -> Alignment:
+    """Grow single links to 1-2 or 2-1 where one side split (or joined) a sentence.
+
+    Args:
+        alignment: a one-to-one alignment (``align``) of ``matrix``.
+        matrix: the sentence similarities it was made from.
+        codes: the symbol strings of each side's sentences (``Vocabulary.sentences``).
+        threshold: the similarity a left-out neighbour needs with the link's other side.
+
+    Returns:
+        The alignment with a link grown over a free neighbouring sentence when that
+        neighbour also matches the other side (it lost only because the alignment is
+        one-to-one) and the joined text reads at most ``MERGE_SLACK`` worse.
+    """
+    used = (
+        {i for link in alignment.links for i in range(link.a[0], link.a[1] + 1)},
+        {j for link in alignment.links for j in range(link.b[0], link.b[1] + 1)},
+    )
+    links = [_merged(link, matrix, codes, used, threshold) for link in alignment.links]
+    return Alignment(tuple(links), alignment.in_order)
+
+
+def _merged(
+    link: Link,
+    matrix: npt.NDArray[np.float64],
+    codes: tuple[Sequence[str], Sequence[str]],
+    used: tuple[set[int], set[int]],
+    threshold: float,
+) -> Link:
+    (i, _), (j, _) = link.a, link.b
+    best = link
+    for a, b, (x, y) in _merge_options(i, j):
+        fits = _free_range(a, i, len(codes[0]), used[0]) and _free_range(
+            b, j, len(codes[1]), used[1]
+        )
+        if not fits or matrix[x, y] < threshold:
+            continue
+        sim = fuzz.ratio(_joined(codes[0], a), _joined(codes[1], b)) / 100.0
+        if sim >= link.similarity - MERGE_SLACK and sim > best.similarity - MERGE_SLACK:
+            best = Link(a, b, sim)
+    for index in range(best.a[0], best.a[1] + 1):
+        used[0].add(index)
+    for index in range(best.b[0], best.b[1] + 1):
+        used[1].add(index)
+    return best
+
+
+def _merge_options(
+    i: int, j: int
+) -> tuple[tuple[tuple[int, int], tuple[int, int], tuple[int, int]], ...]:
+    """``(range a, range b, the neighbour's cell)`` for each way to grow ``(i, j)``."""
+    return (
+        ((i, i), (j, j + 1), (i, j + 1)),
+        ((i, i), (j - 1, j), (i, j - 1)),
+        ((i, i + 1), (j, j), (i + 1, j)),
+        ((i - 1, i), (j, j), (i - 1, j)),
+    )
+
+
+def _free_range(span: tuple[int, int], own: int, size: int, used: set[int]) -> bool:
+    """Whether every sentence of ``span`` but ``own`` exists and is not aligned yet."""
+    return (
+        span[0] >= 0
+        and span[1] < size
+        and all(k == own or k not in used for k in range(span[0], span[1] + 1))
+    )
+
+
+def _joined(codes: Sequence[str], span: tuple[int, int]) -> str:
+    return "".join(codes[span[0] : span[1] + 1])
+
+
 def substitutions(
     a: Sentence, text_a: str, b: Sentence, text_b: str
 ) -> tuple[tuple[str, str], ...]:
     """Word swaps between two aligned sentences: ``(words in a, words in b)``, in order.
 
-    Only short replacements count (at most five words on each side): a longer
-    replaced run is rewording, not a synonym swap.
+    The words are aligned by a longest common subsequence (rapidfuzz's ``Indel``
+    opcodes over one symbol per word); a run of changed words with words on both
+    sides is a swap. Only short replacements count (at most five words on each
+    side): a longer replaced run is rewording, not a synonym swap.
     """
-    matcher = difflib.SequenceMatcher(None, a.forms, b.forms, autojunk=False)
+    if a.forms == b.forms:
+        return ()
+    vocabulary = Vocabulary()
+    blocks = _changed_blocks(vocabulary.encode(a.forms), vocabulary.encode(b.forms))
     swaps = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i2 - i1 <= _MAX_SUB_WORDS and j2 - j1 <= _MAX_SUB_WORDS:
+    for i1, i2, j1, j2 in blocks:
+        if 0 < i2 - i1 <= _MAX_SUB_WORDS and 0 < j2 - j1 <= _MAX_SUB_WORDS:
             left = text_a[a.word_spans[i1][0] : a.word_spans[i2 - 1][1]]
             right = text_b[b.word_spans[j1][0] : b.word_spans[j2 - 1][1]]
             swaps.append((left, right))
     return tuple(swaps)
+
+
+def _changed_blocks(left: str, right: str) -> list[tuple[int, int, int, int]]:
+    """Maximal runs between equal stretches: ``(i1, i2, j1, j2)`` of each side."""
+    blocks: list[tuple[int, int, int, int]] = []
+    open_block: list[int] | None = None
+    for op in Indel.opcodes(left, right):
+        if op.tag == "equal":
+            if open_block is not None:
+                blocks.append((open_block[0], op.src_start, open_block[1], op.dest_start))
+                open_block = None
+        elif open_block is None:
+            open_block = [op.src_start, op.dest_start]
+    if open_block is not None:
+        blocks.append((open_block[0], len(left), open_block[1], len(right)))
+    return blocks
+
+
+def joined(prepared: Prepared, span: tuple[int, int]) -> Sentence:
+    """The sentences ``span`` (inclusive range) of ``prepared`` as one."""
+    first, last = span
+    if first == last:
+        return prepared.sentences[first]
+    parts = prepared.sentences[first : last + 1]
+    return Sentence(
+        (parts[0].span[0], parts[-1].span[1]),
+        tuple(w for part in parts for w in part.word_spans),
+        tuple(f for part in parts for f in part.forms),
+        frozenset().union(*(part.skeleton for part in parts)),
+    )

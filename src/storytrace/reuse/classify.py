@@ -7,7 +7,7 @@ kept. The rules, in order:
 
 1. different languages, enough aligned in order -> ``translated``;
 2. exact sentences (word ratio >= ``EXACT``) covering most of both -> ``copy``,
-   of one side or several sentences -> ``excerpt``;
+   of one side or a block of ``EXCERPT_RUN`` sentences in a row -> ``excerpt``;
 3. most aligned sentences spun, in order, covering much of one side -> ``spun``;
 4. enough aligned, loosely -> ``rewrite``;
 5. otherwise ``independent`` (shared facts or quotes of one speech are normal).
@@ -20,19 +20,24 @@ side of a spun pair's swaps, the contained side of an excerpt.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from storytrace.model import Article, ReuseKind
-from storytrace.reuse.align import Alignment, Prepared
+from storytrace.reuse.align import Alignment, Link, Prepared, joined
 from storytrace.reuse.skeleton import fold
 
-__all__ = ["EXACT", "Features", "decide_kind", "decide_origin", "features"]
+__all__ = ["EXACT", "EXCERPT_RUN", "Features", "decide_kind", "decide_origin", "features"]
 
 EXACT = 0.85
 """Word ratio of a copied sentence (light edits keep it above; Clough-Stevenson dev, demo)."""
 SPUN_MIN_SENTENCES = 3
 """Aligned spun sentences needed for ``spun`` (kz2022: 8; PAN pairs are single sentences)."""
+EXCERPT_RUN = 3
+"""Exact sentences in a row (on both sides) that make an ``excerpt`` of a longer text (demo
+excerpt: 7 in a row; a generated same-beat pile, benchmarks/corpus.py, shares up to 10
+formulaic sentences per pair, scattered)."""
 COPY_COVERAGE = 0.6
 """Exact coverage of both sides for ``copy`` (demo: a dropped sentence keeps it above)."""
 REWRITE_COVERAGE = 0.3
@@ -55,6 +60,7 @@ class Features:
     exact_b: float
     aligned: int
     exact: int
+    exact_run: int
     spun: int
     in_order: int
     cross_lingual: bool
@@ -69,30 +75,49 @@ def _coverage(prepared: Prepared, indices: set[int]) -> float:
     return covered / total
 
 
-def _is_spun(a: Prepared, b: Prepared, i: int, j: int, similarity: float) -> bool:
-    left, right = a.sentences[i].skeleton, b.sentences[j].skeleton
-    if similarity >= EXACT:
+def _indices(ranges: Iterable[tuple[int, int]]) -> set[int]:
+    return {k for first, last in ranges for k in range(first, last + 1)}
+
+
+def _is_spun(a: Prepared, b: Prepared, link: Link) -> bool:
+    if link.similarity >= EXACT:
         return False
+    left, right = joined(a, link.a).skeleton, joined(b, link.b).skeleton
     if not left or not right:
         return True
     return len(left & right) / min(len(left), len(right)) >= _SKELETON_KEPT
 
 
+def _longest_run(links: Sequence[Link]) -> int:
+    """The most links in a row that follow each other on both sides (a copied block)."""
+    best = run = 0
+    previous: Link | None = None
+    for link in sorted(links, key=lambda item: item.a):
+        follows = previous is not None and (
+            link.a[0] == previous.a[1] + 1 and link.b[0] == previous.b[1] + 1
+        )
+        run = run + 1 if follows else 1
+        best = max(best, run)
+        previous = link
+    return best
+
+
 def features(a: Prepared, b: Prepared, alignment: Alignment, *, cross_lingual: bool) -> Features:
     """Summarise an alignment of ``a`` with ``b``."""
-    pairs = alignment.pairs
-    exact = [(i, j) for i, j, sim in pairs if sim >= EXACT]
+    links = alignment.links
+    exact = [link for link in links if link.similarity >= EXACT]
     return Features(
-        coverage_a=_coverage(a, {i for i, _, _ in pairs}),
-        coverage_b=_coverage(b, {j for _, j, _ in pairs}),
-        exact_a=_coverage(a, {i for i, _ in exact}),
-        exact_b=_coverage(b, {j for _, j in exact}),
-        aligned=len(pairs),
+        coverage_a=_coverage(a, _indices(link.a for link in links)),
+        coverage_b=_coverage(b, _indices(link.b for link in links)),
+        exact_a=_coverage(a, _indices(link.a for link in exact)),
+        exact_b=_coverage(b, _indices(link.b for link in exact)),
+        aligned=len(links),
         exact=len(exact),
-        spun=sum(_is_spun(a, b, i, j, sim) for i, j, sim in pairs),
+        exact_run=_longest_run(exact),
+        spun=sum(_is_spun(a, b, link) for link in links),
         in_order=alignment.in_order,
         cross_lingual=cross_lingual,
-        mean_similarity=sum(sim for _, _, sim in pairs) / len(pairs) if pairs else 0.0,
+        mean_similarity=sum(link.similarity for link in links) / len(links) if links else 0.0,
     )
 
 
@@ -106,7 +131,7 @@ def decide_kind(f: Features) -> ReuseKind:
         return "translated" if in_order and both else "independent"
     if min(f.exact_a, f.exact_b) >= COPY_COVERAGE:
         return "copy"
-    if max(f.exact_a, f.exact_b) >= COPY_COVERAGE or f.exact >= 3:
+    if max(f.exact_a, f.exact_b) >= COPY_COVERAGE or f.exact_run >= EXCERPT_RUN:
         return "excerpt"
     if f.aligned >= SPUN_MIN_SENTENCES and f.mean_similarity < MIN_MEAN_SIMILARITY:
         return "independent"

@@ -4,6 +4,10 @@ Exact duplicates (same text) are grouped first and verified once through one
 representative, so a pile of N copies costs N, not N**2, alignments; their
 relations are derived from the representative's. Results do not depend on
 input order: articles are sorted by id, representatives are the smallest id.
+
+Candidate pairs are bounded per article (``candidates``), and every pair passes a
+cheap screen (``relate.screen``) before it is aligned, so a pile of look-alike,
+unrelated articles costs ``O(N)`` alignments. ``compare`` always aligns.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from storytrace.reuse.align import Prepared, Vocabulary, prepare
 from storytrace.reuse.candidates import reuse_candidates
 from storytrace.reuse.classify import earlier_by_date
 from storytrace.reuse.lsh import duplicate_groups
-from storytrace.reuse.relate import relate
+from storytrace.reuse.relate import Screen, independent, relate, screen, screen_of
 
-__all__ = ["MAX_GROUP_PAIRS", "compare", "find_relations"]
+__all__ = ["MAX_GROUP_PAIRS", "compare", "find_relations", "relate_pairs"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +50,7 @@ def find_relations(
     articles: Sequence[Article],
     *,
     story_pairs: Iterable[tuple[str, str]] | None = None,
+    same_story: bool = True,
     **options: Any,
 ) -> list[Relation]:
     """One ``Relation`` per related pair of ``articles``, sorted by ``(a, b)``.
@@ -53,6 +58,8 @@ def find_relations(
     Args:
         articles: the articles of a run (ids unique).
         story_pairs: id pairs the stories stage says are one story; verified too.
+        same_story: also look for same-story pairs by topic (the fallback while no
+            ``story_pairs`` are given); False: only reuse candidates and ``story_pairs``.
         **options: reserved for tuning (none yet); unknown names are an error.
 
     Returns:
@@ -64,34 +71,92 @@ def find_relations(
     groups = duplicate_groups([article.text for article in ordered])
     reps = [ordered[group[0]] for group in groups]
     rep_of = {ordered[i].id: g for g, group in enumerate(groups) for i in group}
-    pairs = _rep_pairs(reps, rep_of, story_pairs)
-    prepared: dict[int, Prepared] = {}
-    vocabulary = Vocabulary()
+    pairs = _rep_pairs(reps, rep_of, story_pairs, same_story=same_story)
+    verifier = _Verifier()
     relations: list[Relation] = []
     for g, h in sorted(pairs):
-        for index in (g, h):
-            if index not in prepared:
-                prepared[index] = prepare(reps[index])
-        relation = relate(prepared[g], prepared[h], vocabulary)
+        relation = verifier.relate(reps[g], reps[h])
         relations.extend(
             _expand(relation, [ordered[i] for i in groups[g]], [ordered[i] for i in groups[h]])
         )
     for group in groups:
         relations.extend(_within_group([ordered[i] for i in group]))
     logger.info(
-        "reuse: %d articles, %d candidate pairs verified, %d relations",
+        "reuse: %d articles, %d candidate pairs, %d aligned, %d relations",
         len(ordered),
         len(pairs),
+        verifier.aligned,
         len(relations),
     )
     return sorted(relations, key=lambda relation: (relation.a, relation.b))
 
 
+def relate_pairs(articles: Sequence[Article], pairs: Iterable[tuple[str, str]]) -> list[Relation]:
+    """Verify and classify exactly the given id pairs (e.g. same-story pairs found later).
+
+    Args:
+        articles: every article the pairs name (others are ignored).
+        pairs: id pairs, in either order; repeats and self-pairs are dropped.
+
+    Returns:
+        One ``Relation`` per distinct pair, ``a < b``, sorted by ``(a, b)``.
+
+    Raises:
+        ValueError: a pair names an id that is not among ``articles``.
+    """
+    by_id = {article.id: article for article in articles}
+    wanted = sorted({(min(x, y), max(x, y)) for x, y in pairs if x != y})
+    missing = sorted({i for pair in wanted for i in pair if i not in by_id})
+    if missing:
+        raise ValueError(f"relate_pairs: unknown article ids {missing[:5]}; pass every article")
+    verifier = _Verifier()
+    out = []
+    for x, y in wanted:
+        a, b = by_id[x], by_id[y]
+        same = a.text == b.text and bool(a.text.strip())
+        out.extend(_within_group([a, b]) if same else [verifier.relate(a, b)])
+    return out
+
+
+class _Verifier:
+    """Prepares each article once per run, screens a pair, aligns it if it passes."""
+
+    def __init__(self) -> None:
+        self._screens: dict[str, Screen] = {}
+        self._prepared: dict[str, Prepared] = {}
+        self._vocabulary = Vocabulary()
+        self.aligned = 0
+
+    def _screen(self, article: Article) -> Screen:
+        found = self._screens.get(article.id)
+        if found is None:
+            found = self._screens[article.id] = screen_of(article)
+        return found
+
+    def _prepare(self, article: Article) -> Prepared:
+        found = self._prepared.get(article.id)
+        if found is None:
+            found = self._prepared[article.id] = prepare(article)
+        return found
+
+    def relate(self, a: Article, b: Article) -> Relation:
+        """The relation of ``a`` and ``b`` (``a.id < b.id``): screened, then aligned."""
+        if not screen(self._screen(a), self._screen(b)):
+            return independent(a, b)
+        self.aligned += 1
+        return relate(self._prepare(a), self._prepare(b), self._vocabulary)
+
+
 def _rep_pairs(
-    reps: list[Article], rep_of: dict[str, int], story_pairs: Iterable[tuple[str, str]] | None
+    reps: list[Article],
+    rep_of: dict[str, int],
+    story_pairs: Iterable[tuple[str, str]] | None,
+    *,
+    same_story: bool,
 ) -> set[tuple[int, int]]:
     usable = [i for i, rep in enumerate(reps) if rep.text.strip()]
-    found = {(usable[i], usable[j]) for i, j in reuse_candidates([reps[i] for i in usable])}
+    candidates = reuse_candidates([reps[i] for i in usable], same_story=same_story)
+    found = {(usable[i], usable[j]) for i, j in candidates}
     for left, right in story_pairs or ():
         g, h = rep_of.get(left), rep_of.get(right)
         if g is not None and h is not None and g != h:
