@@ -67,8 +67,9 @@ def test_progress_is_reported_per_stage(tmp_path: Path) -> None:
     storytrace.analyze(
         tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total))
     )
-    assert [stage for stage, _, _ in calls] == ["read", "clean", "claims", "reuse"]
-    assert calls[-1] == ("reuse", 1, 1)
+    stages = ["read", "clean", "claims", "reuse", "stories", "consolidate"]
+    assert [stage for stage, _, _ in calls] == stages
+    assert calls[-1] == ("consolidate", 1, 1)
 
 
 def test_a_claims_failure_on_one_article_skips_it_for_that_stage_only(
@@ -119,3 +120,15 @@ def test_a_verbatim_copy_is_related_to_its_original(tmp_path: Path) -> None:
     write_article(tmp_path / "republished.txt")
     result = analyze(tmp_path, ner=None)
     assert [(r.a, r.b, r.kind) for r in result.relations] == [("original", "republished", "copy")]
+
+
+def test_copies_make_one_story_and_count_as_one_source(tmp_path: Path) -> None:
+    write_article(tmp_path / "original.txt")
+    write_article(tmp_path / "republished.txt")
+    result = analyze(tmp_path, ner=None)
+    assert [sorted(story.articles) for story in result.stories] == [["original", "republished"]]
+    injured = [fact for fact in result.facts if fact.measure == "injured"]
+    # two copies of one text are one source: "single", however many sites ran it
+    assert [(fact.status, fact.independent_sources) for fact in injured] == [("single", 1)]
+    assert {claim.split(":")[0] for claim in injured[0].claims} == {"original", "republished"}
+    assert result.briefs[result.stories[0].id].summary

@@ -10,6 +10,9 @@ Stages, in order:
 5. claims    count claims as hedged intervals, quotes with speakers, entities across spellings
 6. reuse     for every related pair: copy, excerpt, spun, translated, rewrite or independent,
              aligned passages, substitutions, origin
+7. stories   articles about the same unfolding news, and dated events inside each story
+8. consolidate  facts per (measure, subject) agreed / changed / conflict / single with the
+             independent sources behind them, quotes checked across sources, a cited brief
 
 Every per-article failure becomes a ``Skip`` with a reason; the run goes on. An article
 that a later stage cannot handle stays in the result and is listed as skipped *by that
@@ -22,17 +25,21 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from os import PathLike
+from typing import TypeVar
 
 from storytrace.claims import Extracted, extract
+from storytrace.consolidate import Consolidated, consolidate
 from storytrace.errors import InputError
 from storytrace.ingest.articles import build_article
 from storytrace.ingest.clean import LineStats
 from storytrace.ingest.sources import iter_documents
-from storytrace.model import Analysis, Article, Document, Relation, Skip
+from storytrace.model import Analysis, Article, Document, Relation, Skip, Story
 from storytrace.reuse import find_relations
+from storytrace.stories import find_stories
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 PathArg = str | PathLike[str]
 Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(stage, done, total)``; ``total`` is None when unknown."""
@@ -67,15 +74,39 @@ def analyze(
     articles, skipped = read_articles(paths, progress=report)
     extracted = _extract_claims(articles, skipped, ner=ner)
     report("claims", len(articles), len(articles))
-    relations = _find_relations(articles, skipped)
+    relations = _guarded("reuse", skipped, list[Relation](), lambda: find_relations(articles))
     report("reuse", len(articles), len(articles))
+    stories = _guarded(
+        "stories",
+        skipped,
+        tuple[Story, ...](),
+        lambda: find_stories(articles, entities=extracted.entities, relations=relations),
+    )
+    report("stories", len(articles), len(articles))
+    consolidated = _guarded(
+        "consolidate",
+        skipped,
+        Consolidated(facts=(), quotes=extracted.quotes, briefs={}),
+        lambda: consolidate(
+            articles=articles,
+            stories=stories,
+            relations=relations,
+            claims=extracted.claims,
+            quotes=extracted.quotes,
+            entities=extracted.entities,
+        ),
+    )
+    report("consolidate", len(articles), len(articles))
     return Analysis(
         articles=tuple(articles),
         skipped=tuple(skipped),
         relations=tuple(relations),
         entities=extracted.entities,
-        quotes=extracted.quotes,
+        quotes=consolidated.quotes,
         claims=extracted.claims,
+        stories=stories,
+        facts=consolidated.facts,
+        briefs=consolidated.briefs,
     )
 
 
@@ -114,15 +145,15 @@ def _extract_claims(articles: list[Article], skipped: list[Skip], *, ner: str | 
     return extract(usable, ner=ner)
 
 
-def _find_relations(articles: list[Article], skipped: list[Skip]) -> list[Relation]:
-    """The reuse stage; if it fails, the run goes on without relations and says so."""
+def _guarded(stage: str, skipped: list[Skip], fallback: T, run: Callable[[], T]) -> T:
+    """Run a pile-wide stage; if it fails, the run goes on with ``fallback`` and says so."""
     try:
-        return find_relations(articles)
+        return run()
     except Exception as error:  # a bug in one stage must not lose the rest of the run
-        logger.warning("reuse stage failed", exc_info=True)
-        reason = f"no relations found: {type(error).__name__}: {error}"
-        skipped.append(Skip(source="(all articles)", stage="reuse", reason=reason))
-        return []
+        logger.warning("%s stage failed", stage, exc_info=True)
+        reason = f"{stage} stage failed: {type(error).__name__}: {error}"
+        skipped.append(Skip(source="(all articles)", stage=stage, reason=reason))
+        return fallback
 
 
 def _stage_error(article: Article, ner: str | None, skipped: list[Skip]) -> Exception | None:
