@@ -46,6 +46,7 @@ class Voice:
 
     @property
     def interval(self) -> Interval:
+        """The claim's ``(low, high)``."""
         return (self.claim.low, self.claim.high)
 
 

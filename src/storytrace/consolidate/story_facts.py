@@ -29,31 +29,7 @@ def story_facts(
     relations: Sequence[Relation],
 ) -> list[Fact]:
     """Every fact of ``story`` from the claims of its articles, ids ``<story>/f<n>``."""
-    days = event_days(story)
-    groups = article_groups(story.articles, relations)
-    credits = {a: dateline_credit(articles[a]) for a in story.articles if a in articles}
-    sources = claim_sources(claims, groups, credits)
-    rank = _ranks(story, articles, days)
-    start = min((d for d in days.values() if d is not None), default=None)
-    voices: dict[tuple[str, str], list[Voice]] = defaultdict(list)
-    withdrawn: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    names: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for claim in claims:
-        published = articles[claim.article].published if claim.article in articles else None
-        window = claim_window(
-            claim, published=published, event=days.get(claim.article), story_start=start
-        )
-        if window is False or window is True:
-            continue
-        key = (claim.measure, subject_key(claim.subject))
-        if claim.status == "retracted":
-            withdrawn[key].append(claim)
-            continue
-        group = groups.get(claim.article, claim.article)
-        voices[key].append(
-            Voice(claim, sources[claim.id], group, window or None, rank[claim.article])
-        )
-        names[key].append(claim.subject or "")
+    voices, withdrawn, names = _sorted_claims(story, articles, claims, relations)
     merged = _follow_origins(voices)
     facts: list[Fact] = []
     for key in sorted(merged):
@@ -62,10 +38,51 @@ def story_facts(
     return [_numbered(fact, story.id, n) for n, fact in enumerate(facts, start=1)]
 
 
+Key = tuple[str, str]
+"""(measure, subject key)."""
+
+
+def _sorted_claims(
+    story: Story,
+    articles: Mapping[str, Article],
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+) -> tuple[dict[Key, list[Voice]], dict[Key, list[Claim]], dict[Key, list[str]]]:
+    """Asserted claims as voices and retracted ones apart, by key; background claims dropped."""
+    days = event_days(story)
+    groups = article_groups(story.articles, relations)
+    credits = {a: dateline_credit(articles[a]) for a in story.articles if a in articles}
+    sources = claim_sources(claims, groups, credits)
+    rank = _ranks(story, articles, days)
+    start = min((d for d in days.values() if d is not None), default=None)
+    voices: dict[Key, list[Voice]] = defaultdict(list)
+    withdrawn: dict[Key, list[Claim]] = defaultdict(list)
+    names: dict[Key, list[str]] = defaultdict(list)
+    for claim in claims:
+        article = articles.get(claim.article)
+        window = claim_window(
+            claim,
+            published=article.published if article else None,
+            event=days.get(claim.article),
+            story_start=start,
+        )
+        key = (claim.measure, subject_key(claim.subject))
+        if window is False or window is True:
+            continue
+        if claim.status == "retracted":
+            withdrawn[key].append(claim)
+            continue
+        group = groups.get(claim.article, claim.article)
+        voices[key].append(Voice(claim, sources[claim.id], group, window, rank[claim.article]))
+        names[key].append(claim.subject or "")
+    return voices, withdrawn, names
+
+
 def _ranks(
     story: Story, articles: Mapping[str, Article], days: Mapping[str, date | None]
 ) -> dict[str, tuple[int, ...]]:
     def order(article_id: str) -> tuple[date, str, str]:
+        """Event day, publication, id: earliest first."""
         published = articles[article_id].published if article_id in articles else None
         return (days.get(article_id) or date.max, published or "~", article_id)
 

@@ -86,6 +86,7 @@ class StoriesScore:
     sample: int
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as plain JSON-ready data."""
         return asdict(self)
 
 

@@ -110,6 +110,7 @@ def _title(
     """The title of the earliest published member that has one (the story's first report)."""
 
     def order(article_id: str) -> tuple[bool, str, str]:
+        """Dated first, then by publication, then id."""
         published = members[article_id].published
         return (published is None, published or "", article_id)
 
