@@ -11,6 +11,10 @@ time. Two kinds are read:
   a random forest averages leaf probabilities (``combine: "mean"``). A line
   goes right at a node when its value is greater than the cut, as in sklearn.
 
+A model may carry a ``semantic`` head: a logistic over a line's sentence
+embedding (``_line_semantic``) whose probability is one more feature
+(``SEMANTIC_FEATURE_NAMES``); such a model needs the ``models`` extra.
+
 A line is junk when its probability reaches ``threshold``; with ``protect_good``
 the rules' prose paragraphs (jusText 'good') are never dropped by the model.
 Which set trained the shipped file, and its cross-validated figures, are in the
@@ -28,7 +32,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from storytrace.ingest._line_model_features import FEATURE_NAMES, Matrix
+from storytrace.ingest._line_model_features import (
+    FEATURE_NAMES,
+    SEMANTIC_FEATURE_NAMES,
+    Matrix,
+)
 
 MODEL_FILE = "line_model.json"
 """The shipped model, next to this module (package data)."""
@@ -112,13 +120,20 @@ class LineModel:
         scorer: the logistic or tree model.
         threshold: junk probability from which a line is dropped.
         protect_good: never drop a jusText 'good' line (a prose paragraph).
+        semantic: the first-stage logistic over embeddings, or None (shallow features only).
         info: provenance (training set, date, CV figures), kept as read.
     """
 
     scorer: Scorer
     threshold: float
     protect_good: bool = True
+    semantic: Logistic | None = None
     info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def feature_names(self) -> tuple[str, ...]:
+        """The columns ``probability`` expects."""
+        return FEATURE_NAMES if self.semantic is None else SEMANTIC_FEATURE_NAMES
 
     def probability(self, matrix: Matrix) -> npt.NDArray[np.float64]:
         """Junk probability of every row of ``matrix`` (columns ``FEATURE_NAMES``)."""
@@ -126,27 +141,34 @@ class LineModel:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form read by ``from_dict``."""
+        semantic = {} if self.semantic is None else {"semantic": self.semantic.to_dict()}
         return {
-            "features": list(FEATURE_NAMES),
+            "features": list(self.feature_names),
             "threshold": self.threshold,
             "protect_good": self.protect_good,
             "model": self.scorer.to_dict(),
+            **semantic,
             **self.info,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LineModel:
-        """Read a model written by ``to_dict``; its features must be ``FEATURE_NAMES``."""
-        if tuple(data["features"]) != FEATURE_NAMES:
+        """Read a model written by ``to_dict``; its features must be the current ones."""
+        semantic = _scorer(data["semantic"]) if "semantic" in data else None
+        if semantic is not None and not isinstance(semantic, Logistic):
+            raise ValueError("a line model's semantic head must be a logistic regression")
+        expected = FEATURE_NAMES if semantic is None else SEMANTIC_FEATURE_NAMES
+        if tuple(data["features"]) != expected:
             raise ValueError(
                 "line model was trained on other features; retrain it with "
                 "tools/train_line_model.py"
             )
-        known = {"features", "threshold", "protect_good", "model"}
+        known = {"features", "threshold", "protect_good", "model", "semantic"}
         return cls(
             scorer=_scorer(data["model"]),
             threshold=float(data["threshold"]),
             protect_good=bool(data["protect_good"]),
+            semantic=semantic,
             info={key: value for key, value in data.items() if key not in known},
         )
 

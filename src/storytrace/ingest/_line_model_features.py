@@ -99,6 +99,10 @@ CONTEXT_NAMES = (
 )
 FEATURE_NAMES = (*OWN_NAMES, *CONTEXT_NAMES)
 """Column names of ``feature_matrix``, in order."""
+SEMANTIC_NAME = "semantic_junk"
+"""The first-stage embedding score (``_line_semantic``), appended to the own columns."""
+SEMANTIC_FEATURE_NAMES = (*OWN_NAMES, SEMANTIC_NAME, *CONTEXT_NAMES)
+"""Columns of ``feature_matrix`` when the own part carries the semantic score."""
 
 NO_GOOD_DISTANCE = 30
 """Distance to the nearest prose line when a document has none (longer than most pages)."""

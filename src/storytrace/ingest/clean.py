@@ -68,10 +68,18 @@ from storytrace.ingest._line_model_features import (
     good_mask,
     own_matrix,
 )
+from storytrace.ingest._line_semantic import semantic_inputs
 from storytrace.ingest.line_stats import LineStats, Repetition, site_labels
 from storytrace.model import Document
 
-__all__ = ["Cleaned", "LineModel", "LineStats", "clean_document", "feature_table"]
+__all__ = [
+    "Cleaned",
+    "LineModel",
+    "LineStats",
+    "clean_document",
+    "feature_table",
+    "semantic_table",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +195,22 @@ def feature_table(
     return numbers, feature_matrix(own, np.array(_keep_mask(lines), dtype=bool))
 
 
+def semantic_table(
+    document: Document, *, stats: LineStats | None = None
+) -> tuple[list[int], Matrix, npt.NDArray[np.bool_]]:
+    """The semantic head's input on the whole document, for training (``models`` extra).
+
+    Returns:
+        The 1-based line numbers as in ``feature_table``, one input row per line
+        (``_line_semantic.semantic_inputs``), and which lines were embedded.
+    """
+    numbers = [n for n, line in enumerate(document.text.split("\n"), start=1) if line.strip()]
+    lines = _analyse(document, stats)
+    own = own_matrix([line.evidence for line in lines])
+    inputs, embedded = semantic_inputs([line.text for line in lines], own)
+    return numbers, inputs, embedded
+
+
 def _analyse(document: Document, stats: LineStats | None) -> list[_Line]:
     content = [line.strip() for line in document.text.split("\n") if line.strip()]
     if not content:
@@ -281,7 +305,7 @@ def _model_keep(lines: list[_Line], model: LineModel) -> list[bool]:
     model says: the dev pages are nearly all from sites seen once, so the model cannot
     have learnt how strong that evidence is on a real crawl.
     """
-    own = own_matrix([line.evidence for line in lines])
+    own = _own_columns(lines, model)
     protected = good_mask(own) if model.protect_good else np.zeros(len(lines), dtype=bool)
     repeated = np.array([line.reason == "repeated" for line in lines], dtype=bool)
     alive = np.arange(len(lines))
@@ -293,6 +317,16 @@ def _model_keep(lines: list[_Line], model: LineModel) -> list[bool]:
     keep = np.zeros(len(lines), dtype=bool)
     keep[alive] = True
     return [bool(value) for value in keep]
+
+
+def _own_columns(lines: list[_Line], model: LineModel) -> Matrix:
+    """``own_matrix``, with the semantic score appended when the model has a semantic head."""
+    own = own_matrix([line.evidence for line in lines])
+    if model.semantic is None:
+        return own
+    inputs, embedded = semantic_inputs([line.text for line in lines], own)
+    score = np.where(embedded, model.semantic.probability(inputs), 0.0)
+    return np.hstack([own, score[:, None]])
 
 
 def _model_drops(
