@@ -9,7 +9,8 @@ kept. The rules, in order:
 2. exact sentences (word ratio >= ``EXACT``) covering most of both -> ``copy``,
    of one side or a block of ``EXCERPT_RUN`` sentences in a row -> ``excerpt``;
 3. most aligned sentences spun, in order, covering much of one side -> ``spun``;
-4. enough aligned, loosely -> ``rewrite``;
+4. enough aligned -> ``rewrite``; when the aligned sentences are only loosely similar,
+   only if they also cover much of one side (``REWRITE_EVIDENCE``);
 5. otherwise ``independent`` (shared facts or quotes of one speech are normal).
 
 Origin: the earlier publication date when both dates say so; otherwise
@@ -42,6 +43,10 @@ COPY_COVERAGE = 0.6
 """Exact coverage of both sides for ``copy`` (demo: a dropped sentence keeps it above)."""
 REWRITE_COVERAGE = 0.3
 """Aligned coverage of one side for ``rewrite`` (Clough-Stevenson dev heavy vs non)."""
+REWRITE_EVIDENCE = 0.2
+"""Coverage x mean similarity a loosely aligned pair (mean below ``MIN_MEAN_SIMILARITY``)
+needs for ``rewrite``: Clough-Stevenson dev heavy revisions 0.27-0.33, ``non`` answers at
+most 0.12; demo independent pairs of one story at most 0.14."""
 TRANSLATED_COVERAGE = 0.5
 """Aligned coverage of both sides for ``translated`` (demo)."""
 MIN_MEAN_SIMILARITY = 0.5
@@ -133,15 +138,19 @@ def decide_kind(f: Features) -> ReuseKind:
         return "copy"
     if max(f.exact_a, f.exact_b) >= COPY_COVERAGE or f.exact_run >= EXCERPT_RUN:
         return "excerpt"
-    if f.aligned >= SPUN_MIN_SENTENCES and f.mean_similarity < MIN_MEAN_SIMILARITY:
-        return "independent"
-    if _looks_spun(f):
+    loose = f.aligned >= SPUN_MIN_SENTENCES and f.mean_similarity < MIN_MEAN_SIMILARITY
+    if not loose and _looks_spun(f):
         return "spun"
-    if max(f.coverage_a, f.coverage_b) >= REWRITE_COVERAGE and (
-        f.aligned >= 3 or min(f.coverage_a, f.coverage_b) >= 0.8
-    ):
+    if _looks_rewritten(f, loose=loose):
         return "rewrite"
     return "independent"
+
+
+def _looks_rewritten(f: Features, *, loose: bool) -> bool:
+    """Enough aligned; loosely aligned sentences must also cover much of one side."""
+    wide = max(f.coverage_a, f.coverage_b)
+    enough = wide >= REWRITE_COVERAGE and (f.aligned >= 3 or min(f.coverage_a, f.coverage_b) >= 0.8)
+    return enough and (not loose or wide * f.mean_similarity >= REWRITE_EVIDENCE)
 
 
 def _looks_spun(f: Features) -> bool:

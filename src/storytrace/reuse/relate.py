@@ -22,12 +22,14 @@ import numpy.typing as npt
 from storytrace.model import Article, Passage, Relation
 from storytrace.reuse import embed
 from storytrace.reuse.align import (
-    ALIGN_THRESHOLD,
+    ALIGN_FLOOR,
     Alignment,
     Link,
     Prepared,
     Vocabulary,
     align,
+    alignable,
+    fill_gaps,
     joined,
     merge_splits,
     similarity_matrix,
@@ -113,7 +115,9 @@ def _align(a: Prepared, b: Prepared, vocabulary: Vocabulary, cross: bool) -> Ali
     if not cross:
         matrix = similarity_matrix(a, b, vocabulary)
         codes = (vocabulary.sentences(a), vocabulary.sentences(b))
-        return merge_splits(align(matrix, ALIGN_THRESHOLD), matrix, codes)
+        usable = np.where(alignable(a, b, matrix, codes), matrix, 0.0)
+        alignment = fill_gaps(align(usable, ALIGN_FLOOR), matrix)
+        return merge_splits(alignment, matrix, codes)
     found = embed.cross_lingual_matrix(a, b)
     if found is None:
         return align(skeleton_matrix(a, b), SKELETON_THRESHOLD)
