@@ -29,7 +29,8 @@ __all__ = ["INDEX_TERMS", "Features", "cosine", "features_of", "rarity"]
 
 NAME_BOOST = 2.0
 """Weight factor of a term written capitalised inside a sentence (a name): GVA dev pair F1
-0.36 -> 0.63 with it (incidents of one kind differ mostly by names and places)."""
+0.36 -> 0.63 with it in the tuning harness (incidents of one kind differ mostly by names and
+places)."""
 KEY_MIN_RARITY = 3.0
 """Index keys must be at least this rare (zipf <= 4): common words make long postings that
 add work, not stories (GVA dev: same recall, a third of the candidate pairs)."""

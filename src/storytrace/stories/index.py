@@ -36,8 +36,9 @@ __all__ = [
 
 DERIVED_KINDS = frozenset({"copy", "excerpt", "spun", "translated", "rewrite"})
 LINK_COSINE = 0.35
-"""Cosine at or above which two articles published close together are one story (GVA dev:
-pair F1 0.63 at 0.35, 0.60 at 0.30, 0.59 at 0.40)."""
+"""Cosine at or above which two articles published close together are one story (GVA dev in
+the tuning harness: pair F1 0.63 at 0.35, 0.60 at 0.30, 0.59 at 0.40; the stage as shipped
+scores 0.60 on full dev. news-story-chains dev would take 0.30: 0.943 against 0.930)."""
 INDEPENDENT_COSINE = 0.15
 """Lower bar for a pair the reuse stage already judged same-story ``independent``."""
 MAX_GAP_DAYS = 10
