@@ -205,6 +205,24 @@ def evaluate_claims(
     typer.echo(json.dumps(score_claims(shared, split=split, ner=pipeline_name).to_dict(), indent=1))
 
 
+@evaluate_app.command("stories")
+def evaluate_stories(
+    shared: SharedOption = Path("../shared"),
+    split: SplitOption = "dev",
+    sample: Annotated[
+        int, typer.Option("--sample", min=1, help="Keep every n-th GVA incident (1 keeps all).")
+    ] = 1,
+) -> None:
+    """Stories and facts: GVA incident clustering, story-chains pairs, consolidated casualties."""
+    from storytrace.evaluate.stories import evaluate_stories as score_stories
+
+    _check_evaluation_arguments(shared, split)
+    split_name = "dev" if split == "dev" else "test"
+    typer.echo(
+        json.dumps(score_stories(shared, split=split_name, sample=sample).to_dict(), indent=1)
+    )
+
+
 def _check_evaluation_arguments(shared: Path, split: str) -> None:
     if split not in ("dev", "test"):
         raise typer.BadParameter("split must be dev or test", param_hint="--split")
