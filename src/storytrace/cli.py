@@ -13,7 +13,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -184,9 +184,7 @@ def evaluate_reuse(
     from storytrace.evaluate.reuse import evaluate_reuse as score_reuse
 
     _check_evaluation_arguments(shared, split)
-    typer.echo(
-        json.dumps(asdict(score_reuse(shared, "dev" if split == "dev" else "test")), indent=1)
-    )
+    typer.echo(json.dumps(asdict(score_reuse(shared, _split(split))), indent=1))
 
 
 @evaluate_app.command("claims")
@@ -217,10 +215,12 @@ def evaluate_stories(
     from storytrace.evaluate.stories import evaluate_stories as score_stories
 
     _check_evaluation_arguments(shared, split)
-    split_name = "dev" if split == "dev" else "test"
-    typer.echo(
-        json.dumps(score_stories(shared, split=split_name, sample=sample).to_dict(), indent=1)
-    )
+    score = score_stories(shared, split=_split(split), sample=sample)
+    typer.echo(json.dumps(score.to_dict(), indent=1))
+
+
+def _split(split: str) -> Literal["dev", "test"]:
+    return "dev" if split == "dev" else "test"
 
 
 def _check_evaluation_arguments(shared: Path, split: str) -> None:
