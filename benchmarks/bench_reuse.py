@@ -14,8 +14,9 @@ planted near-duplicates, light edits, spins and excerpts), one core, one process
 * rensa (if installed): ``RMinHash`` + ``RMinHashLSH`` (128 perms, 32 bands).
 
 Reports articles/s, recall of planted pairs whose true shingle Jaccard is >= 0.5 and
->= 0.8, index bytes per article, and the end-to-end ``find_relations`` time on the
-first ``M`` articles. Writes ``benchmarks/results/reuse.json``. Timings never go into tests.
+>= 0.8, index bytes per article, and the end-to-end ``find_relations`` time (wall and
+CPU) and sentence alignments on the first ``M`` articles. Writes
+``benchmarks/results/reuse.json``. Timings never go into tests.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import numpy as np
 from benchmarks._reuse_corpus import Corpus, make_corpus
 from storytrace.model import Article
 from storytrace.reuse import find_relations
+from storytrace.reuse.align import alignment_count
 from storytrace.reuse.candidates import text_keys
 from storytrace.reuse.lsh import candidate_pairs
 from storytrace.reuse.shingles import shingle_hashes, token_hashes
@@ -149,7 +151,7 @@ def _end_to_end(corpus: Corpus, count: int) -> dict[str, Any]:
         )
         for i, text in enumerate(corpus.texts[:count])
     ]
-    start = time.perf_counter()
+    start, cpu, aligned = time.perf_counter(), time.process_time(), alignment_count()
     relations = find_relations(articles)
     seconds = time.perf_counter() - start
     kinds: dict[str, int] = {}
@@ -158,6 +160,8 @@ def _end_to_end(corpus: Corpus, count: int) -> dict[str, Any]:
     return {
         "articles": count,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(time.process_time() - cpu, 2),
+        "alignments": alignment_count() - aligned,
         "relations": len(relations),
         "kinds": kinds,
     }
