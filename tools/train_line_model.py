@@ -21,7 +21,8 @@ Run from the repository root (needs the ``dev`` extra, for scikit-learn)::
    extra): a first-stage logistic over each uncertain line's MiniLM embedding (and its
    neighbours') gives a junk probability, fed to the trees as one more feature. Within each
    outer fold the trees' training column is cross-fitted (inner site-grouped folds), and the
-   head cleaning uses is fitted on the outer training folds only, so nothing leaks.
+   head cleaning uses is fitted on the outer training folds only, so nothing leaks. It is
+   reported only, never written (it did not beat the shipped model, CLEANING.md 2026-11-27).
 4. Refits the best candidate by nested CV recall on all dev labels and writes
    ``src/storytrace/ingest/line_model.json`` with its CV table.
 
@@ -580,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     fold, results = run_cv(items, options.folds, options.only, options.semantic)
     print(table(results, options.folds))
     best = max(
-        (n for n in results if n.startswith(tuple(FITTERS))),
+        (n for n in results if n.startswith(tuple(FITTERS)) and n != SEMANTIC_LABEL),
         key=lambda n: (
             results[n]["nested"].recall if results[n]["nested"].loss <= MAX_LOSS else 0.0,
             -results[n]["nested"].loss,

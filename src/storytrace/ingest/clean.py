@@ -25,7 +25,10 @@ The method follows jusText (Pomikálek 2011) and boilerpipe, line by line:
    threshold goes (jusText-good prose stays whatever the score when the model
    file sets ``protect_good``; the shipped one does not), while site-repeated
    furniture always goes. Passes repeat on the kept lines until none
-   goes. ``rules_only=True`` decides by steps 3-4 alone.
+   goes. ``rules_only=True`` decides by steps 3-4 alone. A model with a semantic
+   head (``_line_semantic``: a MiniLM embedding score of the uncertain lines, the
+   ``models`` extra) is supported but not shipped: it did not beat the shallow
+   model by site-grouped nested CV (``quality/annotations/CLEANING.md``, 2026-11-27).
 
 The shipped ``line_model.json`` was trained on the dev labels (kz2022 + 355 GVA
 dev articles, 848 junk / 4,087 content lines, 2026-11-26) by
