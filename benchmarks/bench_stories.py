@@ -28,6 +28,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from wordfreq import top_n_list
+
 from storytrace.evaluate.stories import bcubed_f1, co_members, pair_prf
 from storytrace.model import Article
 from storytrace.stories import find_stories
@@ -46,12 +48,11 @@ _TOPICS = [
     ["trial", "court", "judge", "verdict", "prosecutors", "jury"],
     ["merger", "shares", "investors", "deal", "company", "market"],
 ]
-_FILLER_TEXT = (
-    "the officials said on the day that several people were in the area and that more "
-    "information would follow later as reports came in from the scene while residents "
-    "waited for news about what happened next according to local media"
-)
-_FILLER = _FILLER_TEXT.split()
+_FILLER = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2][:2000]
+"""Filler words: the 2,000 most frequent English words (wordfreq). A small filler vocabulary
+shared by every article makes unrelated articles look alike to any background-rarity
+weighting; real news draws from a large vocabulary (first run, 40 filler words: storytrace
+pair F1 0.68 at 10,000 articles, 0.96 at 1,000)."""
 _VERBS = ["said", "reported", "confirmed", "announced", "told reporters", "added"]
 
 
@@ -60,7 +61,7 @@ def _name(rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random, names: Sequence[str], topic: Sequence[str]) -> str:
-    words = rng.sample(_FILLER, 6) + rng.sample(list(topic), 2)
+    words = rng.sample(_FILLER, 8) + rng.sample(list(topic), 2)
     rng.shuffle(words)
     subject = rng.choice(names)
     return f"{subject} {rng.choice(_VERBS)} that {' '.join(words)} in {names[0]}."
