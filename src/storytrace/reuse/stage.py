@@ -68,25 +68,22 @@ def find_relations(
     if options:
         raise TypeError(f"unknown options: {sorted(options)}")
     ordered = sorted(articles, key=lambda article: article.id)
-    groups = duplicate_groups([article.text for article in ordered])
-    reps = [ordered[group[0]] for group in groups]
-    rep_of = {ordered[i].id: g for g, group in enumerate(groups) for i in group}
+    groups = [
+        [ordered[i] for i in group]
+        for group in duplicate_groups([article.text for article in ordered])
+    ]
+    reps = [group[0] for group in groups]
+    rep_of = {article.id: g for g, group in enumerate(groups) for article in group}
     pairs = _rep_pairs(reps, rep_of, story_pairs, same_story=same_story)
     verifier = _Verifier()
     relations: list[Relation] = []
     for g, h in sorted(pairs):
-        relation = verifier.relate(reps[g], reps[h])
-        relations.extend(
-            _expand(relation, [ordered[i] for i in groups[g]], [ordered[i] for i in groups[h]])
-        )
+        relations.extend(_expand(verifier.relate(reps[g], reps[h]), groups[g], groups[h]))
     for group in groups:
-        relations.extend(_within_group([ordered[i] for i in group]))
+        relations.extend(_within_group(group))
     logger.info(
         "reuse: %d articles, %d candidate pairs, %d aligned, %d relations",
-        len(ordered),
-        len(pairs),
-        verifier.aligned,
-        len(relations),
+        *(len(ordered), len(pairs), verifier.aligned, len(relations)),
     )
     return sorted(relations, key=lambda relation: (relation.a, relation.b))
 
