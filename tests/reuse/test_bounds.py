@@ -91,3 +91,19 @@ def test_relate_pairs_classifies_exactly_the_given_pairs() -> None:
 def test_relate_pairs_names_unknown_ids() -> None:
     with pytest.raises(ValueError, match="unknown article ids"):
         relate_pairs([make("a", ORIGINAL)], [("a", "zz")])
+
+
+def test_many_near_copies_cost_at_most_a_few_alignments_each() -> None:
+    """Near (not exact) copies of one dispatch: each article keeps a few best partners."""
+    words = ORIGINAL.split(" ")
+    copies = []
+    for i in range(150):
+        edited = list(words)
+        edited[i % len(words)] = f"word{i}"
+        copies.append(make(f"n{i:03d}", " ".join(edited)))
+    before = alignment_count()
+    relations = find_relations(copies)
+    assert alignment_count() - before <= 12 * len(copies)
+    assert {r.kind for r in relations} == {"copy"}
+    linked = {x for r in relations for x in (r.a, r.b)}
+    assert len(linked) == len(copies)
