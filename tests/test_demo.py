@@ -60,3 +60,15 @@ def test_sentences_cover_the_text_in_order() -> None:
         for start, end in article.sentences:
             assert previous_end <= start < end <= len(article.text)
             previous_end = end
+
+
+def test_every_pair_inside_a_story_has_a_relation() -> None:
+    result = demo_analysis()
+    related = {(relation.a, relation.b) for relation in result.relations}
+    for story in result.stories:
+        members = sorted(story.articles)
+        pairs = {(a, b) for i, a in enumerate(members) for b in members[i + 1 :]}
+        assert pairs <= related, sorted(pairs - related)
+    story_of = {article: story.id for story in result.stories for article in story.articles}
+    assert all(story_of[relation.a] == story_of[relation.b] for relation in result.relations)
+    assert [(r.a, r.b) for r in result.relations] == sorted((r.a, r.b) for r in result.relations)

@@ -111,8 +111,9 @@ def test_a_reuse_failure_is_reported_and_the_run_keeps_the_rest(
     monkeypatch.setattr(pipeline, "find_relations", broken)
     result = analyze(tmp_path, ner=None)
     assert len(result.articles) == 2
-    assert result.relations == ()
     assert [(s.stage, "simulated bug" in s.reason) for s in result.skipped] == [("reuse", True)]
+    # the stories stage still groups the two copies, and their pair is related afterwards
+    assert [(r.a, r.b) for r in result.relations] == [("a", "b")]
 
 
 def test_a_verbatim_copy_is_related_to_its_original(tmp_path: Path) -> None:

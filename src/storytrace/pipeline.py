@@ -10,7 +10,9 @@ Stages, in order:
 5. claims    count claims as hedged intervals, quotes with speakers, entities across spellings
 6. reuse     for every related pair: copy, excerpt, spun, translated, rewrite or independent,
              aligned passages, substitutions, origin
-7. stories   articles about the same unfolding news, and dated events inside each story
+7. stories   articles about the same unfolding news, and dated events inside each story;
+             same-story pairs the reuse stage did not relate are classified now (most are
+             ``independent``), so ``relations`` covers every pair inside a story
 8. consolidate  facts per (measure, subject) agreed / changed / conflict / single with the
              independent sources behind them, quotes checked across sources, a cited brief
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import combinations
 from os import PathLike
 from typing import TypeVar
 
@@ -34,7 +37,7 @@ from storytrace.ingest.articles import build_article
 from storytrace.ingest.clean import LineStats
 from storytrace.ingest.sources import iter_documents
 from storytrace.model import Analysis, Article, Document, Relation, Skip, Story
-from storytrace.reuse import find_relations
+from storytrace.reuse import find_relations, relate_pairs
 from storytrace.stories import find_stories
 
 logger = logging.getLogger(__name__)
@@ -82,6 +85,15 @@ def analyze(
         tuple[Story, ...](),
         lambda: find_stories(articles, entities=extracted.entities, relations=relations),
     )
+    relations = _guarded(
+        "reuse",
+        skipped,
+        relations,
+        lambda: sorted(
+            relations + _story_pair_relations(articles, stories, relations),
+            key=lambda relation: (relation.a, relation.b),
+        ),
+    )
     report("stories", len(articles), len(articles))
     consolidated = _guarded(
         "consolidate",
@@ -108,6 +120,28 @@ def analyze(
         facts=consolidated.facts,
         briefs=consolidated.briefs,
     )
+
+
+MAX_PAIRED_STORY_SIZE = 60
+"""Stories up to this many articles get a relation for every pair (1,770 pairs at most);
+past it only the reuse stage's own pairs are kept, as every pair would grow quadratically."""
+
+
+def _story_pair_relations(
+    articles: list[Article], stories: tuple[Story, ...], relations: list[Relation]
+) -> list[Relation]:
+    """Relations for the same-story pairs that the reuse stage did not return."""
+    known = {(relation.a, relation.b) for relation in relations}
+    missing = []
+    for story in stories:
+        if len(story.articles) > MAX_PAIRED_STORY_SIZE:
+            logger.info(
+                "story %s has %d articles: only reuse pairs related", story.id, len(story.articles)
+            )
+            continue
+        members = sorted(story.articles)
+        missing += [pair for pair in combinations(members, 2) if pair not in known]
+    return relate_pairs(articles, missing) if missing else []
 
 
 def read_articles(
