@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Span = tuple[int, int]
 
@@ -103,7 +103,7 @@ class Article:
             title=_optional_str(data, "title"),
             published=_optional_str(data, "published"),
             language=_optional_str(data, "language"),
-            removed_lines=tuple(str(line) for line in data.get("removed_lines", ())),
+            removed_lines=_strings(data, "removed_lines"),
             sentences=tuple((int(s), int(e)) for s, e in data.get("sentences", ())),
         )
 
@@ -137,6 +137,21 @@ REUSE_KINDS: tuple[ReuseKind, ...] = (
     "rewrite",
     "independent",
 )
+
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def _one_of(value: Any, allowed: tuple[Choice, ...], what: str) -> Choice:
+    """``value`` as one of the ``allowed`` literals; ``ValueError`` naming ``what`` otherwise."""
+    for choice in allowed:
+        if choice == str(value):
+            return choice
+    raise ValueError(f"unknown {what} {value!r}")
+
+
+def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(item) for item in data.get(key, ()))
 
 
 def _span(value: Any) -> Span:
@@ -210,14 +225,11 @@ class Relation:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Relation:
-        kind = str(data["kind"])
-        if kind not in REUSE_KINDS:
-            raise ValueError(f"unknown relation kind {kind!r}")
         coverage = data.get("coverage", {})
         return cls(
             a=str(data["a"]),
             b=str(data["b"]),
-            kind=kind,
+            kind=_one_of(data["kind"], REUSE_KINDS, "relation kind"),
             origin=_optional_str(data, "origin"),
             score=float(data["score"]),
             coverage_a=float(coverage.get("a", 0.0)),
@@ -268,21 +280,14 @@ class Entity:
             id=str(data["id"]),
             name=str(data["name"]),
             type=str(data["type"]),
-            aliases=tuple(str(alias) for alias in data.get("aliases", ())),
-            articles=tuple(str(article) for article in data.get("articles", ())),
+            aliases=_strings(data, "aliases"),
+            articles=_strings(data, "articles"),
             mentions=tuple(Mention.from_dict(item) for item in data.get("mentions", ())),
         )
 
 
 QuoteStatus = Literal["original", "verbatim", "translation", "altered"]
 QUOTE_STATUSES: tuple[QuoteStatus, ...] = ("original", "verbatim", "translation", "altered")
-
-
-def _quote_status(value: Any) -> QuoteStatus:
-    status = str(value)
-    if status not in QUOTE_STATUSES:
-        raise ValueError(f"unknown quote status {status!r}")
-    return status
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -327,20 +332,13 @@ class Quote:
             speaker=_optional_str(data, "speaker"),
             entity=_optional_str(data, "entity"),
             cue=_optional_str(data, "cue"),
-            status=_quote_status(data.get("status", "original")),
-            matches=tuple(str(match) for match in data.get("matches", ())),
+            status=_one_of(data.get("status", "original"), QUOTE_STATUSES, "quote status"),
+            matches=_strings(data, "matches"),
         )
 
 
 ClaimStatus = Literal["asserted", "retracted"]
 CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("asserted", "retracted")
-
-
-def _claim_status(value: Any) -> ClaimStatus:
-    status = str(value)
-    if status not in CLAIM_STATUSES:
-        raise ValueError(f"unknown claim status {status!r}")
-    return status
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -395,7 +393,7 @@ class Claim:
             hedge=_optional_str(data, "hedge"),
             attribution=_optional_str(data, "attribution"),
             as_of=_optional_str(data, "as_of"),
-            status=_claim_status(data.get("status", "asserted")),
+            status=_one_of(data.get("status", "asserted"), CLAIM_STATUSES, "claim status"),
         )
 
 
@@ -422,7 +420,7 @@ class Event:
             id=str(data["id"]),
             date=_optional_str(data, "date"),
             title=str(data["title"]),
-            articles=tuple(str(article) for article in data.get("articles", ())),
+            articles=_strings(data, "articles"),
         )
 
 
@@ -448,20 +446,13 @@ class Story:
         return cls(
             id=str(data["id"]),
             title=str(data["title"]),
-            articles=tuple(str(article) for article in data.get("articles", ())),
+            articles=_strings(data, "articles"),
             events=tuple(Event.from_dict(item) for item in data.get("events", ())),
         )
 
 
 FactStatus = Literal["agreed", "conflict", "changed", "single"]
 FACT_STATUSES: tuple[FactStatus, ...] = ("agreed", "conflict", "changed", "single")
-
-
-def _fact_status(value: Any) -> FactStatus:
-    status = str(value)
-    if status not in FACT_STATUSES:
-        raise ValueError(f"unknown fact status {status!r}")
-    return status
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -505,10 +496,10 @@ class Fact:
             story=str(data["story"]),
             measure=str(data["measure"]),
             subject=_optional_str(data, "subject"),
-            status=_fact_status(data["status"]),
+            status=_one_of(data["status"], FACT_STATUSES, "fact status"),
             low=None if low is None else float(low),
             high=None if high is None else float(high),
-            claims=tuple(str(claim) for claim in data.get("claims", ())),
+            claims=_strings(data, "claims"),
             independent_sources=int(data.get("independent_sources", 0)),
             reason=str(data.get("reason", "")),
         )
@@ -532,7 +523,7 @@ class Cited:
     def from_dict(cls, data: Mapping[str, Any]) -> Cited:
         return cls(
             text=str(data.get("sentence", data.get("text", ""))),
-            articles=tuple(str(article) for article in data.get("articles", ())),
+            articles=_strings(data, "articles"),
             date=_optional_str(data, "date"),
         )
 
