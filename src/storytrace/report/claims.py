@@ -1,23 +1,33 @@
-"""Claims, quotes and entities as the report shows them.
+"""Facts, claims, quotes and entities as the report shows them.
 
-Claims are grouped by ``(measure, subject)``. Until the consolidation stage gives facts
-(agreed / changed / conflict / single, independent-source counts), a group's ``status`` is only
-what the values themselves say: ``single`` (one claim), ``same`` (every asserted claim gives the
-same interval) or ``differs``; a fact's status will replace it.
+The claims table has one group per fact of the consolidation stage: its status (agreed,
+changed, conflict, single) with the reason in words, the independent-source count, and a row
+per source's claim (retracted claims struck through). When an analysis has no facts (the
+consolidation stage did not run, or a hand-made analysis), claims are grouped by
+``(measure, subject)`` and a group's status is only what the values themselves say:
+``single`` (one claim), ``same`` (every asserted claim gives the same interval) or ``differs``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from storytrace.model import Article, Claim, Entity, Quote
+from storytrace.model import Article, Claim, Entity, Fact, Quote
 from storytrace.report._ids import dom_id
+
+STATUS_ORDER = {"conflict": 0, "differs": 0, "changed": 1, "agreed": 2, "same": 2, "single": 3}
+"""Claims-table order: what needs a reader's attention first."""
+WARNING_STATUSES = frozenset({"conflict", "differs"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimRowView:
-    """One source's claim in a claims-table group."""
+    """One source's claim in a claims-table group.
+
+    ``anchor`` is the row's DOM id, empty when the claim already has a row higher up (a claim
+    can support two facts; an id may appear only once on a page).
+    """
 
     id: str
     anchor: str
@@ -34,21 +44,43 @@ class ClaimRowView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimGroupView:
-    """Every claim about one ``(measure, subject)``."""
+class FactView:
+    """A group of the claims table: one fact (or, unconsolidated, one ``(measure, subject)``).
 
+    ``independent_sources`` is None when no consolidation counted them.
+    """
+
+    id: str
     anchor: str
     measure: str
     subject: str | None
     status: str
-    values: tuple[str, ...]
+    warning: bool
+    value: str
+    reason: str
+    independent_sources: int | None
     source_count: int
     rows: tuple[ClaimRowView, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteRef:
+    """Another printing of a quote: its words and where."""
+
+    id: str
+    anchor: str
+    text: str
+    article: str
+    article_anchor: str
+    source_label: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteView:
-    """A direct quote with its speaker and cross-source status."""
+    """A direct quote with its speaker and cross-source status.
+
+    ``originals`` holds, for an altered quote, the wording it was changed from.
+    """
 
     id: str
     anchor: str
@@ -61,6 +93,7 @@ class QuoteView:
     cue: str | None
     status: str
     matches: tuple[str, ...]
+    originals: tuple[QuoteRef, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,8 +117,9 @@ def quote_anchor(quote_id: str) -> str:
     return dom_id("quote", quote_id)
 
 
-def entity_anchor(entity_id: str) -> str:
-    return dom_id("entity", entity_id)
+def entity_anchor(entity_id: str, story_id: str = "") -> str:
+    """An entity's DOM id inside one story's list (an entity can be listed by several)."""
+    return dom_id("entity", story_id, entity_id)
 
 
 def format_value(low: float | None, high: float | None) -> str:
@@ -116,32 +150,84 @@ def group_status(claims: Sequence[Claim]) -> str:
     return "same" if len(values) <= 1 else "differs"
 
 
+def build_facts(
+    facts: Sequence[Fact], claims: Mapping[str, Claim], articles: Mapping[str, Article]
+) -> tuple[FactView, ...]:
+    """The claims table of consolidated facts: conflicts first, then changed, agreed, single."""
+    views = [_fact(fact, claims, articles) for fact in facts]
+    return _anchor_first_rows(sorted(views, key=_table_order))
+
+
+def _fact(fact: Fact, claims: Mapping[str, Claim], articles: Mapping[str, Article]) -> FactView:
+    members = [claims[claim_id] for claim_id in fact.claims if claim_id in claims]
+    return FactView(
+        id=fact.id,
+        anchor=dom_id("fact", fact.id),
+        measure=fact.measure,
+        subject=fact.subject,
+        status=fact.status,
+        warning=fact.status in WARNING_STATUSES,
+        value=format_value(fact.low, fact.high),
+        reason=fact.reason,
+        independent_sources=fact.independent_sources,
+        source_count=len({claim.article for claim in members}),
+        rows=_rows(members, articles),
+    )
+
+
 def build_claim_groups(
     claims: Sequence[Claim], articles: Mapping[str, Article]
-) -> tuple[ClaimGroupView, ...]:
-    """The claims table: a group per ``(measure, subject)``, differing groups first."""
+) -> tuple[FactView, ...]:
+    """The claims table without facts: a group per ``(measure, subject)``, differing first."""
     grouped: dict[tuple[str, str | None], list[Claim]] = {}
     for claim in claims:
         grouped.setdefault((claim.measure, claim.subject), []).append(claim)
-    groups = [_group(key, members, articles) for key, members in grouped.items()]
-    order = {"differs": 0, "same": 1, "single": 2}
-    return tuple(sorted(groups, key=lambda g: (order[g.status], g.measure, g.subject or "")))
+    views = [_group(key, members, articles) for key, members in grouped.items()]
+    return _anchor_first_rows(sorted(views, key=_table_order))
 
 
 def _group(
     key: tuple[str, str | None], claims: list[Claim], articles: Mapping[str, Article]
-) -> ClaimGroupView:
+) -> FactView:
     measure, subject = key
-    rows = tuple(_claim_row(c, articles) for c in sorted(claims, key=lambda c: (c.article, c.id)))
-    return ClaimGroupView(
+    rows = _rows(claims, articles)
+    values = sorted({row.value for row in rows if not row.retracted})
+    status = group_status(claims)
+    return FactView(
+        id="",
         anchor=dom_id("claims", measure, subject or ""),
         measure=measure,
         subject=subject,
-        status=group_status(claims),
-        values=tuple(sorted({row.value for row in rows if not row.retracted})),
+        status=status,
+        warning=status in WARNING_STATUSES,
+        value=" / ".join(values) or "—",
+        reason="values as the sources state them; not consolidated",
+        independent_sources=None,
         source_count=len({claim.article for claim in claims}),
         rows=rows,
     )
+
+
+def _table_order(view: FactView) -> tuple[int, str, str, str]:
+    return (STATUS_ORDER.get(view.status, 9), view.measure, view.subject or "", view.id)
+
+
+def _rows(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[ClaimRowView, ...]:
+    ordered = sorted(claims, key=lambda c: (c.status == "retracted", c.article, c.id))
+    return tuple(_claim_row(claim, articles) for claim in ordered)
+
+
+def _anchor_first_rows(views: Sequence[FactView]) -> tuple[FactView, ...]:
+    """Keep a claim's row anchor on its first row only, so every DOM id stays unique."""
+    seen: set[str] = set()
+    result = []
+    for view in views:
+        rows = []
+        for row in view.rows:
+            rows.append(row if row.id not in seen else replace(row, anchor=""))
+            seen.add(row.id)
+        result.append(replace(view, rows=tuple(rows)))
+    return tuple(result)
 
 
 def _claim_row(claim: Claim, articles: Mapping[str, Article]) -> ClaimRowView:
@@ -162,13 +248,19 @@ def _claim_row(claim: Claim, articles: Mapping[str, Article]) -> ClaimRowView:
     )
 
 
-def build_quotes(quotes: Sequence[Quote], articles: Mapping[str, Article]) -> tuple[QuoteView, ...]:
-    """Quotes by speaker, then article."""
+def build_quotes(
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    *,
+    known: Mapping[str, Quote] | None = None,
+) -> tuple[QuoteView, ...]:
+    """Quotes by speaker, then article; ``known`` finds the other printings of each."""
+    by_id = dict(known) if known is not None else {quote.id: quote for quote in quotes}
     ordered = sorted(quotes, key=lambda q: (q.speaker or "\uffff", q.article, q.span, q.id))
-    return tuple(_quote(quote, articles) for quote in ordered)
+    return tuple(_quote(quote, articles, by_id) for quote in ordered)
 
 
-def _quote(quote: Quote, articles: Mapping[str, Article]) -> QuoteView:
+def _quote(quote: Quote, articles: Mapping[str, Article], known: Mapping[str, Quote]) -> QuoteView:
     article = articles.get(quote.article)
     return QuoteView(
         id=quote.id,
@@ -182,16 +274,40 @@ def _quote(quote: Quote, articles: Mapping[str, Article]) -> QuoteView:
         cue=quote.cue,
         status=quote.status,
         matches=quote.matches,
+        originals=_originals(quote, articles, known) if quote.status == "altered" else (),
     )
 
 
-def build_entities(entities: Sequence[Entity]) -> tuple[EntityView, ...]:
-    """Entities, most widely named first."""
+def _originals(
+    quote: Quote, articles: Mapping[str, Article], known: Mapping[str, Quote]
+) -> tuple[QuoteRef, ...]:
+    """The wording an altered quote was changed from: its matches that were not altered,
+    the first printing (``original``) first."""
+    found = [known[m] for m in quote.matches if m in known and known[m].status != "altered"]
+    found.sort(key=lambda q: (q.status != "original", q.article, q.id))
+    return tuple(_quote_ref(other, articles) for other in found)
+
+
+def _quote_ref(quote: Quote, articles: Mapping[str, Article]) -> QuoteRef:
+    article = articles.get(quote.article)
+    label = (article.outlet or article.title if article else None) or quote.article
+    return QuoteRef(
+        id=quote.id,
+        anchor=quote_anchor(quote.id),
+        text=quote.text,
+        article=quote.article,
+        article_anchor=dom_id("article", quote.article),
+        source_label=label,
+    )
+
+
+def build_entities(entities: Sequence[Entity], *, story_id: str = "") -> tuple[EntityView, ...]:
+    """Entities, most widely named first; anchors are unique within ``story_id``'s list."""
     ordered = sorted(entities, key=lambda e: (-len(e.articles), e.name, e.id))
     return tuple(
         EntityView(
             id=entity.id,
-            anchor=entity_anchor(entity.id),
+            anchor=entity_anchor(entity.id, story_id),
             name=entity.name,
             type=entity.type,
             aliases=entity.aliases,

@@ -4,7 +4,10 @@ Nodes are articles coloured by outlet; edges are relations styled by reuse kind,
 arrows from the origin to the derived copy. Articles joined by reuse (anything but
 ``independent``) form a *source group*: copies of one dispatch, which count once. Each group
 is drawn in its own box, in layers from its origin down; boxes are packed left to right in
-rows. The layout is deterministic: same analysis, same picture, whatever the input order.
+rows. Between two groups one ``independent`` edge is drawn (between their top articles), not
+one per pair of members: a story relates every pair, and n x m faint lines hide the picture;
+every pair keeps its alignment in the list below the graph. The layout is deterministic: same
+analysis, same picture, whatever the input order.
 """
 
 from __future__ import annotations
@@ -102,6 +105,7 @@ class GraphView:
     outlets: tuple[LegendItem, ...]
     kinds: tuple[LegendItem, ...]
     hidden_articles: int
+    hidden_independent_edges: int
 
 
 def relation_anchor(relation: Relation) -> str:
@@ -116,8 +120,10 @@ def build_graph(articles: Sequence[Article], relations: Sequence[Relation]) -> G
         return None
     ids = {article.id for article in kept}
     edges = [r for r in relations if r.a in ids and r.b in ids]
+    related = len(edges)
     groups = _groups(sorted(ids), [r for r in edges if r.kind != "independent"])
     depths = _depths(ids, edges)
+    edges = _one_independent_edge_per_group_pair(edges, groups, depths)
     boxes, positions = _pack(groups, depths, {a.id: a for a in kept})
     colours = outlet_colours(a.outlet for a in kept)
     nodes = tuple(_node(a, positions[a.id], groups, colours, edges) for a in kept)
@@ -131,7 +137,27 @@ def build_graph(articles: Sequence[Article], relations: Sequence[Relation]) -> G
         outlets=_outlet_legend(colours, kept),
         kinds=tuple(LegendItem(label=k, colour=c, dash=d) for k, (c, d) in KIND_STYLES.items()),
         hidden_articles=len(articles) - len(kept),
+        hidden_independent_edges=related - len(edges),
     )
+
+
+def _one_independent_edge_per_group_pair(
+    relations: Sequence[Relation], groups: dict[str, int], depths: dict[str, int]
+) -> list[Relation]:
+    """Reuse edges, and per pair of source groups the independent edge nearest their tops."""
+    best: dict[tuple[int, int], Relation] = {}
+    kept = []
+    for relation in relations:
+        if relation.kind != "independent":
+            kept.append(relation)
+            continue
+        pair = (groups[relation.a], groups[relation.b])
+        key = (min(pair), max(pair))
+        rank = (depths[relation.a] + depths[relation.b], relation.a, relation.b)
+        held = best.get(key)
+        if held is None or rank < (depths[held.a] + depths[held.b], held.a, held.b):
+            best[key] = relation
+    return kept + list(best.values())
 
 
 def _keep(articles: Sequence[Article], relations: Sequence[Relation]) -> list[Article]:

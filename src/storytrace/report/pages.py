@@ -1,6 +1,7 @@
 """View models of the web UI's own pages (index, article, entity search).
 
-The story and alignment pages reuse ``StoryView`` and ``AlignmentView`` from the report.
+The story and alignment pages reuse ``StoryView`` and ``AlignmentView`` from the report, and
+the index's story list the report's ``StorySummary``.
 Builders take model records and plain numbers, never a store, so the report package does not
 depend on the store; ``storytrace.serve`` fetches and passes them.
 """
@@ -23,20 +24,15 @@ from storytrace.report.claims import (
     build_quotes,
 )
 from storytrace.report.graph import relation_anchor
-from storytrace.report.views import ArticleView, SkipView, build_article_view, skip_view
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StorySummary:
-    """A line of the story list: how big a story is and whether its sources disagree."""
-
-    id: str
-    anchor: str
-    title: str
-    article_count: int
-    outlet_count: int
-    relation_count: int
-    differing_claim_groups: int
+from storytrace.report.views import (
+    AnalysisIndex,
+    ArticleView,
+    SkipView,
+    StorySummary,
+    build_article_view,
+    skip_view,
+    story_anchor,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +53,8 @@ class IndexView:
     title: str
     counts: tuple[tuple[str, int], ...]
     stories: tuple[StorySummary, ...]
+    story_page: int
+    story_page_count: int
     articles: tuple[ArticleRef, ...]
     page: int
     page_count: int
@@ -83,10 +81,20 @@ class RelationLink:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StoryRef:
+    """Enough of a story to name it and link to it."""
+
+    id: str
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ArticlePageView:
-    """An article's page: its highlighted text, relations, claims, quotes and entities."""
+    """An article's page: its story, highlighted text, relations, claims, quotes, entities."""
 
     article: ArticleView
+    story: StoryRef | None
     relations: tuple[RelationLink, ...]
     claims: tuple[ClaimRowView, ...]
     quotes: tuple[QuoteView, ...]
@@ -122,6 +130,8 @@ def build_index_view(
     articles: Sequence[Article],
     page: int,
     page_count: int,
+    story_page: int = 1,
+    story_page_count: int = 1,
     runs: Sequence[RunView] = (),
     skipped: Sequence[Skip] = (),
     upload_limit_bytes: int = 0,
@@ -132,6 +142,8 @@ def build_index_view(
         title="storytrace",
         counts=tuple(counts.items()),
         stories=tuple(stories),
+        story_page=story_page,
+        story_page_count=story_page_count,
         articles=tuple(article_ref(article.id, by_id) for article in articles),
         page=page,
         page_count=page_count,
@@ -142,13 +154,19 @@ def build_index_view(
 
 
 def build_article_page(analysis: Analysis, article_id: str) -> ArticlePageView:
-    """An article's page from an analysis holding it and its neighbours (``KeyError`` if absent)."""
+    """An article's page from an analysis holding it, its neighbours, the quotes its quotes
+    match and its story (``KeyError`` if the article is absent)."""
     article = analysis.article(article_id)
-    by_id = {item.id: item for item in analysis.articles}
-    own_claims = [claim for claim in analysis.claims if claim.article == article_id]
-    rows = [row for group in build_claim_groups(own_claims, by_id) for row in group.rows]
+    index = AnalysisIndex(analysis)
+    own_claims = index.claims_of.get(article_id, [])
+    rows = [row for group in build_claim_groups(own_claims, index.articles) for row in group.rows]
+    story_id = index.story_of.get(article_id)
+    story = next((s for s in analysis.stories if s.id == story_id), None)
     return ArticlePageView(
-        article=build_article_view(article, analysis),
+        article=build_article_view(article, index),
+        story=StoryRef(id=story.id, anchor=story_anchor(story.id), title=story.title or story.id)
+        if story
+        else None,
         relations=tuple(
             RelationLink(
                 a=r.a,
@@ -157,14 +175,14 @@ def build_article_page(analysis: Analysis, article_id: str) -> ArticlePageView:
                 kind=r.kind,
                 origin=r.origin,
                 score=r.score,
-                other=article_ref(r.b if r.a == article_id else r.a, by_id),
+                other=article_ref(r.b if r.a == article_id else r.a, index.articles),
             )
             for r in sorted(analysis.relations, key=lambda r: (-r.score, r.a, r.b))
             if article_id in (r.a, r.b)
         ),
         claims=tuple(rows),
-        quotes=build_quotes([q for q in analysis.quotes if q.article == article_id], by_id),
-        entities=build_entities(_naming(analysis.entities, article_id)),
+        quotes=build_quotes(index.quotes_of.get(article_id, []), index.articles, known=index.quotes),
+        entities=build_entities(_naming(analysis.entities, article_id), story_id=story_id or ""),
     )
 
 

@@ -1,4 +1,5 @@
-"""The timeline of a story as data: one row per dated article, placed by publication time."""
+"""The timeline of a story as data: one row per dated article, placed by publication time,
+and a dated marker per event of the story (what happened on which day)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from storytrace.model import Article
+from storytrace.model import Article, Event
 from storytrace.report._ids import dom_id, outlet_colours, short
 
 WIDTH = 1000
@@ -35,6 +36,18 @@ class TimelineTick:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEvent:
+    """An event of the story, drawn as a vertical marker at its date."""
+
+    id: str
+    anchor: str
+    number: int
+    label: str
+    date: str
+    x: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimelineView:
     """An SVG canvas with a point per dated article and labelled date ticks."""
 
@@ -43,6 +56,7 @@ class TimelineView:
     label_width: int
     points: tuple[TimelinePoint, ...]
     ticks: tuple[TimelineTick, ...]
+    events: tuple[TimelineEvent, ...]
     undated: int
 
 
@@ -57,8 +71,10 @@ def parse_published(published: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def build_timeline(articles: Sequence[Article]) -> TimelineView | None:
-    """The timeline of the dated articles; None when fewer than one is dated."""
+def build_timeline(
+    articles: Sequence[Article], events: Sequence[Event] = ()
+) -> TimelineView | None:
+    """The timeline of the dated articles and events; None when nothing is dated."""
     dated = sorted(
         (
             (moment, article)
@@ -67,9 +83,11 @@ def build_timeline(articles: Sequence[Article]) -> TimelineView | None:
         ),
         key=lambda item: (item[0], item[1].id),
     )[:MAX_ROWS]
-    if not dated:
+    marks = _dated_events(events)
+    if not dated and not marks:
         return None
-    first, last = dated[0][0], dated[-1][0]
+    moments = sorted([moment for moment, _ in dated] + [moment for moment, _ in marks])
+    first, last = moments[0], moments[-1]
     span = max((last - first).total_seconds(), 1.0)
     plot = WIDTH - LABEL_WIDTH - 70  # room for the last tick label
 
@@ -89,15 +107,36 @@ def build_timeline(articles: Sequence[Article]) -> TimelineView | None:
         )
         for row, (moment, article) in enumerate(dated)
     )
-    ticks = _ticks([moment for moment, _ in dated], x_of)
+    ticks = _ticks(moments, x_of)
     return TimelineView(
         width=WIDTH,
-        height=AXIS_HEIGHT + len(points) * ROW_HEIGHT + 8,
+        height=AXIS_HEIGHT + max(len(points), 1) * ROW_HEIGHT + 8,
         label_width=LABEL_WIDTH,
         points=points,
         ticks=ticks,
+        events=tuple(
+            TimelineEvent(
+                id=event.id,
+                anchor=event_anchor(event.id),
+                number=number,
+                label=short(event.title, 60),
+                date=event.date or "",
+                x=x_of(moment),
+            )
+            for number, (moment, event) in enumerate(marks, start=1)
+        ),
         undated=len(articles) - len(dated),
     )
+
+
+def event_anchor(event_id: str) -> str:
+    """The DOM id of an event in a story's event list."""
+    return dom_id("event", event_id)
+
+
+def _dated_events(events: Sequence[Event]) -> list[tuple[datetime, Event]]:
+    dated = [(moment, event) for event in events if (moment := parse_published(event.date))]
+    return sorted(dated, key=lambda item: (item[0], item[1].id))
 
 
 def _ticks(moments: list[datetime], x_of: Callable[[datetime], float]) -> tuple[TimelineTick, ...]:

@@ -5,25 +5,42 @@ from these; every page's JSON twin is its view model's ``to_dict``. They hold pl
 only: all escaping happens in the template engine, and highlighted text is a list of
 segments (``highlight.py``), never HTML.
 
-Until the stories stage lands, the whole analysis is one story, the *pile*
-(``PILE_ID``); ``ReportView.stories`` already holds a list so per-story pages slot in.
+A report holds one ``StoryView`` per story of the analysis: its cited brief, provenance
+graph, events and timeline, claims table (facts), quotes and alignments. An analysis
+without stories (the stories stage did not run) is shown as one story, the *pile*
+(``PILE_ID``); articles that no story holds are gathered in one more (``UNSORTED_ID``).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storytrace.model import Analysis, Article, Skip
+from storytrace.consolidate.provenance import article_groups
+from storytrace.model import (
+    Analysis,
+    Article,
+    Brief,
+    Cited,
+    Claim,
+    Entity,
+    Quote,
+    Relation,
+    Skip,
+    Span,
+    Story,
+)
 from storytrace.report._ids import dom_id, plain, safe_url
-from storytrace.report.alignment import AlignmentView, build_alignment
+from storytrace.report.alignment import AlignmentView, ArticleRef, article_ref, build_alignment
 from storytrace.report.claims import (
-    ClaimGroupView,
     EntityView,
+    FactView,
     QuoteView,
     build_claim_groups,
     build_entities,
+    build_facts,
     build_quotes,
     claim_anchor,
     entity_anchor,
@@ -31,10 +48,12 @@ from storytrace.report.claims import (
 )
 from storytrace.report.graph import GraphView, build_graph
 from storytrace.report.highlight import Mark, Marked, Segment, paragraph_spans, segments
-from storytrace.report.timeline import TimelineView, build_timeline
+from storytrace.report.timeline import TimelineView, build_timeline, event_anchor
 
 PILE_ID = "pile"
-"""The one story every article belongs to until stories are found."""
+"""The one story every article belongs to when the analysis has no stories."""
+UNSORTED_ID = "unsorted"
+"""The story of the articles no story holds (the stories stage skipped them)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +68,7 @@ class ArticleView:
     language: str | None
     url: str | None
     source: str
+    story: str | None
     paragraphs: tuple[tuple[Segment, ...], ...]
     removed_lines: tuple[str, ...]
     sentence_count: int
@@ -66,8 +86,52 @@ class SkipView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """An article a sentence rests on, numbered as in its story's list of articles."""
+
+    number: int
+    article: ArticleRef
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedView:
+    """A sentence of a brief (or a timeline entry) with links to the articles it rests on."""
+
+    text: str
+    date: str | None
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventView:
+    """What happened on one day of a story, and the articles reporting it."""
+
+    id: str
+    anchor: str
+    number: int
+    date: str | None
+    title: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StorySummary:
+    """A line of the story list: how big a story is, how many independent sources, conflicts."""
+
+    id: str
+    anchor: str
+    title: str
+    article_count: int
+    outlet_count: int
+    independent_sources: int
+    conflict_count: int
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoryView:
-    """A story: its graph, timeline, claims, quotes and alignments."""
+    """A story: brief, graph, events and timeline, claims table, quotes and alignments."""
 
     id: str
     anchor: str
@@ -75,13 +139,35 @@ class StoryView:
     article_count: int
     outlet_count: int
     relation_count: int
-    differing_claim_groups: int
+    independent_sources: int
+    conflict_count: int
+    consolidated: bool
+    first_date: str | None
+    last_date: str | None
+    articles: tuple[ArticleRef, ...]
+    brief: tuple[CitedView, ...]
+    chronology: tuple[CitedView, ...]
+    events: tuple[EventView, ...]
     graph: GraphView | None
     timeline: TimelineView | None
-    claim_groups: tuple[ClaimGroupView, ...]
+    facts: tuple[FactView, ...]
     quotes: tuple[QuoteView, ...]
     entities: tuple[EntityView, ...]
     alignments: tuple[AlignmentView, ...]
+
+    def summary(self) -> StorySummary:
+        """The story's line in the story list."""
+        return StorySummary(
+            id=self.id,
+            anchor=self.anchor,
+            title=self.title,
+            article_count=self.article_count,
+            outlet_count=self.outlet_count,
+            independent_sources=self.independent_sources,
+            conflict_count=self.conflict_count,
+            first_date=self.first_date,
+            last_date=self.last_date,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The story page's JSON twin."""
@@ -90,13 +176,14 @@ class StoryView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportView:
-    """The whole report: a summary line, the stories, the articles, and what was skipped."""
+    """The whole report: a summary line, the story list, the stories, the articles, the skips."""
 
     title: str
     article_count: int
     skipped_count: int
     removed_line_count: int
     languages: tuple[tuple[str, int], ...]
+    story_list: tuple[StorySummary, ...]
     stories: tuple[StoryView, ...]
     articles: tuple[ArticleView, ...]
     skipped: tuple[SkipView, ...]
@@ -106,46 +193,186 @@ class ReportView:
         return dict(plain(self))
 
 
+class AnalysisIndex:
+    """An analysis' records keyed for per-story and per-article lookups, built once."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.articles: dict[str, Article] = {a.id: a for a in analysis.articles}
+        self.claims: dict[str, Claim] = {c.id: c for c in analysis.claims}
+        self.quotes: dict[str, Quote] = {q.id: q for q in analysis.quotes}
+        self.claims_of: dict[str, list[Claim]] = defaultdict(list)
+        for claim in analysis.claims:
+            self.claims_of[claim.article].append(claim)
+        self.quotes_of: dict[str, list[Quote]] = defaultdict(list)
+        for quote in analysis.quotes:
+            self.quotes_of[quote.article].append(quote)
+        self.mentions_of: dict[str, list[tuple[Span, Entity]]] = defaultdict(list)
+        for entity in analysis.entities:
+            for mention in entity.mentions:
+                self.mentions_of[mention.article].append((mention.span, entity))
+        self.relations_of: dict[str, list[Relation]] = defaultdict(list)
+        for relation in analysis.relations:
+            self.relations_of[relation.a].append(relation)
+        self.stories = stories_of(analysis)
+        self.story_of: dict[str, str] = {}
+        for story in self.stories:
+            for article_id in story.articles:
+                self.story_of.setdefault(article_id, story.id)
+
+    def relations_within(self, ids: set[str]) -> list[Relation]:
+        """Relations whose both ends are among ``ids``, by ``(a, b)``."""
+        found = [r for a in ids for r in self.relations_of.get(a, ()) if r.b in ids]
+        return sorted(found, key=lambda r: (r.a, r.b))
+
+
+def stories_of(analysis: Analysis) -> tuple[Story, ...]:
+    """The stories to show: the analysis' own, plus one for articles none of them holds;
+    the whole pile as one story when there are none."""
+    if not analysis.stories:
+        ids = tuple(a.id for a in by_date(analysis.articles))
+        return (Story(id=PILE_ID, title="All articles", articles=ids),) if ids else ()
+    held = {article_id for story in analysis.stories for article_id in story.articles}
+    loose = tuple(a.id for a in by_date(analysis.articles) if a.id not in held)
+    extra = (Story(id=UNSORTED_ID, title="Articles in no story", articles=loose),) if loose else ()
+    return tuple(analysis.stories) + extra
+
+
 def build_report_view(analysis: Analysis, *, title: str = "storytrace report") -> ReportView:
     """Turn an analysis into the view model the report templates render."""
-    articles = tuple(build_article_view(a, analysis) for a in by_date(analysis.articles))
+    index = AnalysisIndex(analysis)
+    articles = tuple(build_article_view(a, index) for a in by_date(analysis.articles))
+    stories = tuple(build_story_view(index, story) for story in index.stories)
+    ordered = sorted(stories, key=lambda s: (-s.article_count, s.first_date or "", s.id))
     return ReportView(
         title=title,
         article_count=len(articles),
         skipped_count=len(analysis.skipped),
         removed_line_count=sum(len(article.removed_lines) for article in articles),
         languages=_language_counts(analysis.articles),
-        stories=(build_story_view(analysis),),
+        story_list=tuple(story.summary() for story in ordered),
+        stories=tuple(ordered),
         articles=articles,
         skipped=tuple(skip_view(skip) for skip in analysis.skipped),
     )
 
 
-def build_story_view(analysis: Analysis, *, story_id: str = PILE_ID) -> StoryView:
-    """The story page: for now the pile, every article of the analysis."""
-    articles = {article.id: article for article in analysis.articles}
-    claim_groups = build_claim_groups(analysis.claims, articles)
-    relations = sorted(analysis.relations, key=lambda r: (r.a, r.b))
+def build_story_view(source: Analysis | AnalysisIndex, story: Story | None = None) -> StoryView:
+    """A story's page: every part restricted to the story's articles.
+
+    Args:
+        source: the analysis (or its index) holding the story's records.
+        story: the story; by default the first of ``stories_of(analysis)`` (the pile).
+    """
+    index = source if isinstance(source, AnalysisIndex) else AnalysisIndex(source)
+    if story is None:
+        story = index.stories[0] if index.stories else Story(id=PILE_ID, title="All articles")
+    members = by_date([index.articles[a] for a in story.articles if a in index.articles])
+    ids = {article.id for article in members}
+    relations = index.relations_within(ids)
+    facts = _story_facts(index, story, ids)
+    dates = [a.published for a in members if a.published]
+    refs = tuple(article_ref(article.id, index.articles) for article in members)
+    numbers = {ref.id: number for number, ref in enumerate(refs, start=1)}
+    brief = _brief(index, story)
     return StoryView(
-        id=story_id,
-        anchor=dom_id("story", story_id),
-        title="All articles" if story_id == PILE_ID else story_id,
-        article_count=len(articles),
-        outlet_count=len({a.outlet for a in analysis.articles if a.outlet}),
+        id=story.id,
+        anchor=story_anchor(story.id),
+        title=story.title or story.id,
+        article_count=len(members),
+        outlet_count=len({a.outlet for a in members if a.outlet}),
         relation_count=len(relations),
-        differing_claim_groups=sum(group.status == "differs" for group in claim_groups),
-        graph=build_graph(by_date(analysis.articles), relations),
-        timeline=build_timeline(analysis.articles),
-        claim_groups=claim_groups,
-        quotes=build_quotes(analysis.quotes, articles),
-        entities=build_entities(analysis.entities),
-        alignments=tuple(build_alignment(r, articles, analysis.quotes) for r in relations),
+        independent_sources=len(set(article_groups(ids, relations).values())),
+        conflict_count=sum(fact.warning for fact in facts),
+        consolidated=any(fact.independent_sources is not None for fact in facts),
+        first_date=min(dates, default=None),
+        last_date=max(dates, default=None),
+        articles=refs,
+        brief=_cited(brief.summary, refs, numbers),
+        chronology=_cited(_new_entries(brief.timeline, story), refs, numbers),
+        events=_events(story, refs, numbers),
+        graph=build_graph(members, relations),
+        timeline=build_timeline(members, story.events),
+        facts=facts,
+        quotes=build_quotes(
+            [q for a in sorted(ids) for q in index.quotes_of.get(a, ())],
+            index.articles,
+            known=index.quotes,
+        ),
+        entities=build_entities(
+            [e for e in index.analysis.entities if ids.intersection(e.articles)],
+            story_id=story.id,
+        ),
+        alignments=tuple(
+            build_alignment(r, index.articles, index.quotes_of[r.a] + index.quotes_of[r.b])
+            for r in relations
+        ),
     )
 
 
-def build_article_view(article: Article, analysis: Analysis) -> ArticleView:
+def story_anchor(story_id: str) -> str:
+    """The DOM id of a story's section."""
+    return dom_id("story", story_id)
+
+
+def _story_facts(index: AnalysisIndex, story: Story, ids: set[str]) -> tuple[FactView, ...]:
+    facts = [fact for fact in index.analysis.facts if fact.story == story.id]
+    if facts:
+        return build_facts(facts, index.claims, index.articles)
+    claims = [claim for a in sorted(ids) for claim in index.claims_of.get(a, ())]
+    return build_claim_groups(claims, index.articles)
+
+
+def _brief(index: AnalysisIndex, story: Story) -> Brief:
+    return index.analysis.briefs.get(story.id) or Brief()
+
+
+def _citations(
+    ids: Sequence[str], refs: Sequence[ArticleRef], numbers: Mapping[str, int]
+) -> tuple[Citation, ...]:
+    """Citations in the story's numbering; an article outside the story is not cited."""
+    found = sorted({numbers[a] for a in ids if a in numbers})
+    return tuple(Citation(number=n, article=refs[n - 1]) for n in found)
+
+
+def _cited(
+    lines: Sequence[Cited], refs: Sequence[ArticleRef], numbers: Mapping[str, int]
+) -> tuple[CitedView, ...]:
+    return tuple(
+        CitedView(text=line.text, date=line.date, citations=_citations(line.articles, refs, numbers))
+        for line in lines
+    )
+
+
+def _new_entries(timeline: Sequence[Cited], story: Story) -> list[Cited]:
+    """Timeline entries that do not merely repeat an event (same date, same words)."""
+    said = {(event.date, event.title) for event in story.events}
+    return [entry for entry in timeline if (entry.date, entry.text) not in said]
+
+
+def _events(
+    story: Story, refs: Sequence[ArticleRef], numbers: Mapping[str, int]
+) -> tuple[EventView, ...]:
+    """Events by date (undated last), numbered as the timeline numbers its markers."""
+    ordered = sorted(story.events, key=lambda e: (e.date is None, e.date or "", e.id))
+    return tuple(
+        EventView(
+            id=event.id,
+            anchor=event_anchor(event.id),
+            number=number,
+            date=event.date,
+            title=event.title,
+            citations=_citations(event.articles, refs, numbers),
+        )
+        for number, event in enumerate(ordered, start=1)
+    )
+
+
+def build_article_view(article: Article, source: Analysis | AnalysisIndex) -> ArticleView:
     """An article with its claims, quotes and entity mentions highlighted in its text."""
-    marked = article_marks(article.id, analysis)
+    index = source if isinstance(source, AnalysisIndex) else AnalysisIndex(source)
+    story = index.story_of.get(article.id)
+    marked = article_marks(article.id, index, story_id=story or "")
     return ArticleView(
         id=article.id,
         anchor=dom_id("article", article.id),
@@ -155,6 +382,7 @@ def build_article_view(article: Article, analysis: Analysis) -> ArticleView:
         language=article.language,
         url=safe_url(article.url),
         source=article.source,
+        story=story,
         paragraphs=tuple(
             segments(article.text, marked, span=s) for s in paragraph_spans(article.text)
         ),
@@ -167,29 +395,36 @@ def build_article_view(article: Article, analysis: Analysis) -> ArticleView:
     )
 
 
-def article_marks(article_id: str, analysis: Analysis) -> list[Marked]:
-    """Every claim, quote and entity mention of one article, as marks on its text."""
+def article_marks(article_id: str, index: AnalysisIndex, *, story_id: str = "") -> list[Marked]:
+    """Every claim, quote and entity mention of one article, as marks on its text.
+
+    Marks point at the claim's row, the quote's row and the entity in ``story_id``'s list.
+    """
     marked: list[Marked] = [
         (
             claim.span,
             Mark(kind="claim", ref=claim_anchor(claim.id), label=f"claim: {claim.measure}"),
         )
-        for claim in analysis.claims
-        if claim.article == article_id
+        for claim in index.claims_of.get(article_id, ())
     ]
     marked += [
         (
             quote.span,
             Mark(kind="quote", ref=quote_anchor(quote.id), label=_quote_label(quote.speaker)),
         )
-        for quote in analysis.quotes
-        if quote.article == article_id
+        for quote in index.quotes_of.get(article_id, ())
     ]
-    for entity in analysis.entities:
-        mark = Mark(
-            kind="entity", ref=entity_anchor(entity.id), label=f"{entity.type}: {entity.name}"
+    marked += [
+        (
+            span,
+            Mark(
+                kind="entity",
+                ref=entity_anchor(entity.id, story_id),
+                label=f"{entity.type}: {entity.name}",
+            ),
         )
-        marked += [(m.span, mark) for m in entity.mentions if m.article == article_id]
+        for span, entity in index.mentions_of.get(article_id, ())
+    ]
     return marked
 
 
