@@ -7,6 +7,7 @@ The tree::
     │   ├── UnsupportedFormatError  content that is none of text, HTML, JSONL, WARC
     │   ├── DecodeError             bytes that no encoding turns into sensible text
     │   └── ExtractionError         a readable file with no article text in it
+    ├── StoreError                  a store that cannot be opened, read or written
     └── MissingExtraError           an optional dependency (extra) is not installed
 
 Inside a run, a per-article ``InputError`` or ``ExtractionError`` becomes a
@@ -46,6 +47,14 @@ class DecodeError(InputError):
 
 class ExtractionError(InputError):
     """A file that was read but holds no article text (e.g. HTML that is all script)."""
+
+
+class StoreError(StorytraceError):
+    """A store that cannot be opened or written (bad URL, newer schema, database error).
+
+    Raised by ``storytrace.store``; defined here so the whole tree is in one place and
+    catching it needs no SQLAlchemy.
+    """
 
 
 class MissingExtraError(StorytraceError):

@@ -8,6 +8,8 @@ Example:
     ...     store.add_analysis(storytrace.analyze("articles/"), inputs=["articles/"])
 """
 
-from storytrace.store._store import RunRecord, Store, StoreError, database_url
+from storytrace.errors import StoreError
+from storytrace.store._store import RunRecord, Store, database_url
+from storytrace.store._stories import StoryRecord
 
-__all__ = ["RunRecord", "Store", "StoreError", "database_url"]
+__all__ = ["RunRecord", "Store", "StoreError", "StoryRecord", "database_url"]

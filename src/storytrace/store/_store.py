@@ -15,23 +15,32 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, func, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    and_,
+    bindparam,
+    create_engine,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from storytrace.errors import StorytraceError
+from storytrace.errors import StoreError
 from storytrace.model import Analysis, Article, Claim, Entity, Quote, Relation, Skip
 from storytrace.store import _rows as rows
+from storytrace.store import _stories as stories
 from storytrace.store import schema as s
+from storytrace.store._stories import StoryRecord
 
 logger = logging.getLogger(__name__)
 
 _BATCH = 1000  # rows per executemany: bounded memory for a 10,000-article analysis
 _DIALECTS = ("sqlite", "postgresql")
-
-
-class StoreError(StorytraceError):
-    """A store that cannot be opened or written (bad URL, newer schema, database error)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +131,8 @@ class Store:
                     f"the store has schema {found}, newer than this storytrace's "
                     f"{s.SCHEMA_VERSION}: upgrade storytrace"
                 )
+            elif found < s.SCHEMA_VERSION:  # create_all added the new tables; old rows stay
+                conn.execute(update(s.schema_version).values(version=s.SCHEMA_VERSION))
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -183,6 +194,7 @@ class Store:
         )
         self._upsert(conn, s.quotes, [rows.quote_row(q) for q in analysis.quotes])
         self._upsert(conn, s.claims, [rows.claim_row(c) for c in analysis.claims])
+        stories.add_stories(conn, analysis, run, self._upsert)
 
     def _upsert(self, conn: Connection, table: Table, items: list[rows.Row]) -> None:
         keys = [column.name for column in table.primary_key.columns]
@@ -229,6 +241,9 @@ class Store:
                 entities=tuple(_entities(conn, None)),
                 quotes=tuple(_quotes(conn, None)),
                 claims=tuple(_claims(conn, None)),
+                stories=tuple(stories.read_stories(conn, None)),
+                facts=tuple(stories.read_facts(conn, None)),
+                briefs=stories.read_briefs(conn, None),
             )
 
     def counts(self) -> dict[str, int]:
@@ -240,6 +255,8 @@ class Store:
             "claims": s.claims,
             "quotes": s.quotes,
             "entities": s.entities,
+            "stories": s.stories,
+            "facts": s.facts,
         }
         with self._engine.connect() as conn:
             counts = {
@@ -276,19 +293,24 @@ class Store:
 
     def neighbourhood(self, article_id: str) -> Analysis:
         """An article with its relations, the articles at their other ends, its claims,
-        quotes and the entities it names; ``KeyError`` when the article is absent."""
+        quotes (and the quotes they match), the entities it names and its story (without the
+        other members); ``KeyError`` when the article is absent."""
         with self._engine.connect() as conn:
             relations = _relations(conn, [article_id])
             ids = sorted({article_id} | {side for r in relations for side in (r.a, r.b)})
             articles = _articles(conn, ids)
             if article_id not in {a.id for a in articles}:
                 raise KeyError(article_id)
+            own = _quotes(conn, [article_id])
+            matched = _quotes_by_id(conn, sorted({m for q in own for m in q.matches}))
+            story = stories.story_of(conn, article_id)
             return Analysis(
                 articles=tuple(articles),
                 relations=tuple(relations),
                 entities=tuple(_entities(conn, [article_id])),
-                quotes=tuple(_quotes(conn, [article_id])),
+                quotes=tuple(own + [q for q in matched if q.article != article_id]),
                 claims=tuple(_claims(conn, [article_id])),
+                stories=tuple(stories.read_stories(conn, [story])) if story else (),
             )
 
     def pair(self, a: str, b: str) -> Analysis:
@@ -349,6 +371,36 @@ class Store:
         """Skipped inputs, by source."""
         with self._engine.connect() as conn:
             return _skips(conn, limit)
+
+    # -- stories, events, facts, briefs ----------------------------------------------------
+
+    def story_list(self, *, limit: int = 50, offset: int = 0) -> list[StoryRecord]:
+        """Stories, largest first, with source counts and conflicts, one page at a time."""
+        with self._engine.connect() as conn:
+            return stories.story_records(conn, limit=limit, offset=offset)
+
+    def story_count(self) -> int:
+        """How many stories the store holds."""
+        with self._engine.connect() as conn:
+            return stories.story_count(conn)
+
+    def story(self, story_id: str) -> Analysis:
+        """One story with everything its page shows: its articles, the relations between
+        them, their claims, quotes and entities, its facts and brief; ``KeyError`` if absent."""
+        with self._engine.connect() as conn:
+            members = stories.story_members(conn, story_id)
+            if members is None:
+                raise KeyError(story_id)
+            return Analysis(
+                articles=tuple(_articles(conn, members)),
+                relations=tuple(_relations_within(conn, members)),
+                entities=tuple(_entities(conn, members)),
+                quotes=tuple(_quotes(conn, members)),
+                claims=tuple(_claims(conn, members)),
+                stories=tuple(stories.read_stories(conn, [story_id])),
+                facts=tuple(stories.read_facts(conn, [story_id])),
+                briefs=stories.read_briefs(conn, [story_id]),
+            )
 
 
 def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
@@ -457,6 +509,29 @@ def _quotes(conn: Connection, articles: list[str] | None) -> list[Quote]:
     if articles is not None:
         query = query.where(s.quotes.c.article.in_(articles))
     return [rows.quote_from(row) for row in conn.execute(query).mappings()]
+
+
+def _quotes_by_id(conn: Connection, ids: list[str]) -> list[Quote]:
+    query = select(s.quotes).where(s.quotes.c.id.in_(ids)).order_by(s.quotes.c.id)
+    return [rows.quote_from(row) for row in conn.execute(query).mappings()] if ids else []
+
+
+def _relations_within(conn: Connection, ids: list[str]) -> list[Relation]:
+    """Relations with both ends among ``ids`` (one story's), with their passages."""
+    rel, pas = s.relations, s.passages
+    query = select(rel).where(rel.c.a.in_(ids), rel.c.b.in_(ids)).order_by(rel.c.a, rel.c.b)
+    passages = (
+        select(pas)
+        .where(and_(pas.c.a.in_(ids), pas.c.b.in_(ids)))
+        .order_by(pas.c.a, pas.c.b, pas.c.position)
+    )
+    grouped: dict[tuple[str, str], list[rows.RowIn]] = {}
+    for row in conn.execute(passages).mappings():
+        grouped.setdefault((row["a"], row["b"]), []).append(row)
+    return [
+        rows.relation_from(r, grouped.get((r["a"], r["b"]), []))
+        for r in conn.execute(query).mappings()
+    ]
 
 
 def _claims(conn: Connection, articles: list[str] | None) -> list[Claim]:

@@ -1,5 +1,9 @@
 """The store's tables (SQLAlchemy Core), one per record of ``model.py`` plus runs and signatures.
 
+Stories keep their members in ``story_articles`` (an article is in at most one story: a later
+run that puts it elsewhere moves it), their events, facts and brief lines in tables of their
+own keyed by the story id, so that one story's page reads only its own rows.
+
 Lists inside records (removed lines, sentence spans, aliases...) are JSON columns: they are
 always read whole with their record. Entity aliases also get their own table so that the
 UI's alias search is an indexed ``LIKE`` over folded text.
@@ -24,7 +28,8 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: articles to signatures; 2: stories, story_articles, events, facts, brief_lines."""
 
 metadata = MetaData()
 
@@ -179,3 +184,66 @@ signatures = Table(
 ``params`` holds what produced it (seed, permutations), so a run with other settings
 recomputes instead of mixing signatures.
 """
+
+
+# -- stories, events, facts, briefs (schema 2) -------------------------------------------
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("run", Integer, ForeignKey("runs.id")),
+)
+"""``independent_sources`` counts the story's provenance groups when it was added."""
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story", String, primary_key=True),
+    Column("article", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_story_articles_article", "article"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("story", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("date", String(64)),
+    Column("title", Text, nullable=False),
+    Column("articles", JSON, nullable=False),
+    Index("ix_events_story", "story"),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("story", String, nullable=False),
+    Column("measure", String(64), nullable=False),
+    Column("subject", Text),
+    Column("status", String(16), nullable=False),
+    Column("low", Float),
+    Column("high", Float),
+    Column("claims", JSON, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("ix_facts_story", "story"),
+    Index("ix_facts_status", "status"),
+)
+
+brief_lines = Table(
+    "brief_lines",
+    metadata,
+    Column("story", String, primary_key=True),
+    Column("part", String(16), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("date", String(64)),
+    Column("articles", JSON, nullable=False),
+)
+"""``part`` is ``summary`` (the brief's sentences) or ``timeline`` (its dated entries)."""
