@@ -1,5 +1,9 @@
 """A small hand-built analysis with every record kind: reports, store, serve and browser tests.
 
+Two stories: the coup (origin ``a1``, spun copy ``b2``, verbatim copy ``d4``, independent
+``c3``; two events, a conflict on the killed count, a retracted arrest figure, an altered
+quote) and a one-article weather story ``e5``.
+
 ``payload`` is appended to every free-text field and id, so the same analysis doubles as the
 hostile input of the escaping tests. Spans are computed from the texts, so they stay right.
 """
@@ -9,13 +13,18 @@ from __future__ import annotations
 from storytrace.model import (
     Analysis,
     Article,
+    Brief,
+    Cited,
     Claim,
     Entity,
+    Event,
+    Fact,
     Mention,
     Passage,
     Quote,
     Relation,
     Skip,
+    Story,
 )
 
 
@@ -73,6 +82,14 @@ def _articles(p: str) -> tuple[Article, ...]:
             outlet="Northwire" + p,
             title="Copy" + p,
             published=p or "2022-01-11",
+        ),
+        Article(
+            id="e5" + p,
+            source="e5.txt",
+            text=f"Rain is expected all week in the valley. {p}",
+            outlet="Weatherdesk" + p,
+            title="Rain" + p,
+            published="2022-02-01",
         ),
     )
 
@@ -196,8 +213,85 @@ def _entities(p: str) -> tuple[Entity, ...]:
     )
 
 
+def _stories(p: str) -> tuple[Story, ...]:
+    coup = ("a1" + p, "b2" + p, "c3" + p, "d4" + p)
+    return (
+        Story(
+            id="s1" + p,
+            title="Coup attempt" + p,
+            articles=coup,
+            events=(
+                Event(
+                    id="s1" + p + "/e1",
+                    date="2022-01-10",
+                    title="Coup attempt put down" + p,
+                    articles=("a1" + p, "b2" + p, "d4" + p),
+                ),
+                Event(
+                    id="s1" + p + "/e2",
+                    date="2022-01-12",
+                    title="Mass arrests" + p,
+                    articles=("c3" + p,),
+                ),
+            ),
+        ),
+        Story(
+            id="s2" + p,
+            title="Rain" + p,
+            articles=("e5" + p,),
+            events=(Event(id="s2" + p + "/e1", date=None, title="Rain" + p, articles=("e5" + p,)),),
+        ),
+    )
+
+
+def _facts(p: str) -> tuple[Fact, ...]:
+    return (
+        Fact(
+            id="s1" + p + "/f1",
+            story="s1" + p,
+            measure="killed" + p,
+            subject="people" + p,
+            status="conflict",
+            low=164,
+            high=164,
+            claims=("k1" + p, "k2" + p),
+            independent_sources=1,
+            reason="164 (a1) and 160 (b2) cannot both hold" + p,
+        ),
+        Fact(
+            id="s1" + p + "/f2",
+            story="s1" + p,
+            measure="arrested",
+            subject=None,
+            status="single",
+            low=None,
+            high=None,
+            claims=("k3" + p,),
+            independent_sources=0,
+            reason="withdrawn, not counted" + p,
+        ),
+    )
+
+
+def _briefs(p: str) -> dict[str, Brief]:
+    return {
+        "s1" + p: Brief(
+            summary=(
+                Cited(
+                    text="Sources conflict on the killed count" + p, articles=("a1" + p, "b2" + p)
+                ),
+                Cited(text="A later report of arrests was withdrawn" + p, articles=("c3" + p,)),
+            ),
+            timeline=(
+                Cited(text="Coup attempt put down" + p, articles=("a1" + p,), date="2022-01-10"),
+                Cited(text="Troops arrive" + p, articles=("d4" + p,), date="2022-01-11"),
+            ),
+        )
+    }
+
+
 def sample_analysis(payload: str = "") -> Analysis:
-    """Four articles (origin, spun copy, verbatim copy, independent), claims, quotes, an entity."""
+    """Five articles in two stories, relations, claims, facts, quotes, an entity, briefs."""
     return Analysis(
         articles=_articles(payload),
         skipped=(
@@ -209,4 +303,7 @@ def sample_analysis(payload: str = "") -> Analysis:
         entities=_entities(payload),
         quotes=_quotes(payload),
         claims=_claims(payload),
+        stories=_stories(payload),
+        facts=_facts(payload),
+        briefs=_briefs(payload),
     )

@@ -128,10 +128,28 @@ def test_hostile_substitutions_quotes_claims_and_entities_show_as_text() -> None
     subs = page.xpath("//span[@class='sub-pair']/mark/text()")
     assert "will" + payload in subs and "shall" + payload in subs
     assert any(payload in text for text in page.xpath("//table[@class='quotes']//td/text()"))
-    assert page.xpath("//table[@class='claims']/tbody/tr/th/text()")[0].startswith(
-        "killed" + payload
-    )
+    measures = page.xpath("//table[@class='claims']//tr[@class='fact']//span[@class='measure']")
+    assert measures[0].text == "killed" + payload
     assert page.xpath("//ul[@class='entities']/li/b/text()") == ["Kassym-Jomart Tokayev" + payload]
+
+
+def test_hostile_stories_facts_briefs_and_events_show_as_text() -> None:
+    payload = "<script>x()</script>"
+    page = render_sample(payload)
+    assert "Coup attempt" + payload in page.xpath("//section[@class='story']/h2/text()")
+    assert page.xpath("//table[@class='story-list']//a/text()")[0] == "Coup attempt" + payload
+    reasons = page.xpath("//tr[@class='fact']//p[@class='reason']/text()")
+    assert "164 (a1) and 160 (b2) cannot both hold" + payload in reasons
+    brief = [li.text for li in page.xpath("//ol[@class='brief']/li")]
+    assert "Sources conflict on the killed count" + payload in brief
+    events = page.xpath("//ol[@class='events']/li/text()")
+    assert any("Mass arrests" + payload in text for text in events)
+    chronology = page.xpath("//ul[@class='chronology']/li/text()")
+    assert any("Troops arrive" + payload in text for text in chronology)
+    assert (
+        page.xpath("//td[@class='original']/text()")[0]
+        == "“We will restore order," + payload + "” "
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -151,18 +169,55 @@ def test_policy_allows_only_our_script_by_hash() -> None:
     assert "default-src 'none'" in policy
 
 
-def test_graph_has_a_node_per_article_and_edges_open_alignments() -> None:
+def story_section(page: lxml.html.HtmlElement, story_id: str) -> lxml.html.HtmlElement:
+    sections: list[lxml.html.HtmlElement] = page.xpath(
+        f"//section[@class='story'][@data-story-id='{story_id}']"
+    )
+    assert len(sections) == 1
+    return sections[0]
+
+
+def test_story_list_leads_to_one_section_per_story() -> None:
     page = render_sample()
-    nodes = page.xpath("//figure[@class='graph']//*[local-name()='a'][@class='node']")
+    rows = page.xpath("//table[@class='story-list']/tbody/tr")
+    assert [row.get("data-story-id") for row in rows] == ["s1", "s2"]  # largest first
+    cells = [td.text_content().strip() for td in rows[0].xpath("td")]
+    assert cells[2:5] == ["4", "3", "2"]  # articles, outlets, independent sources (a1+b2+d4, c3)
+    links = [href.lstrip("#") for href in page.xpath("//a[@class='story-link']/@href")]
+    assert links == page.xpath("//section[@class='story']/@id")
+
+
+def test_one_story_report_has_no_story_list() -> None:
+    analysis = sample_analysis()
+    one = Analysis(
+        articles=analysis.articles[:4], stories=analysis.stories[:1], facts=analysis.facts
+    )
+    assert render(one).xpath("//table[@class='story-list']") == []
+
+
+def test_graph_is_restricted_to_its_story_and_edges_open_alignments() -> None:
+    page = render_sample()
+    coup = story_section(page, "s1")
+    nodes = coup.xpath(".//figure[@class='graph']//*[local-name()='a'][@class='node']")
     assert sorted(node.get("data-article-id") for node in nodes) == ["a1", "b2", "c3", "d4"]
-    edges = page.xpath("//figure[@class='graph']//*[local-name()='a'][@class='edge']")
-    alignments = set(page.xpath("//details[@class='alignment']/@id"))
+    edges = coup.xpath(".//figure[@class='graph']//*[local-name()='a'][@class='edge']")
+    alignments = set(coup.xpath(".//details[@class='alignment']/@id"))
     assert len(edges) == 3
     assert {edge.get("href").lstrip("#") for edge in edges} == alignments
-    origin_title = page.xpath(
-        "//*[local-name()='a'][@data-article-id='a1']/*[local-name()='title']"
+    origin_title = coup.xpath(
+        ".//*[local-name()='a'][@data-article-id='a1']/*[local-name()='title']"
     )
     assert "(origin)" in origin_title[0].text
+    rain = story_section(page, "s2")
+    rain_nodes = rain.xpath(".//*[local-name()='a'][@class='node']/@data-article-id")
+    assert rain_nodes == ["e5"]
+    assert rain.xpath(".//details[@class='alignment']") == []
+
+
+def test_graph_boxes_each_independent_source_group() -> None:
+    coup = story_section(render_sample(), "s1")
+    boxes = coup.xpath(".//*[local-name()='rect'][@class='group']/@data-size")
+    assert sorted(boxes) == ["1", "3"]  # a1, b2, d4 are one source; c3 is another
 
 
 def test_article_links_in_graph_and_tables_lead_to_article_sections() -> None:
@@ -170,16 +225,76 @@ def test_article_links_in_graph_and_tables_lead_to_article_sections() -> None:
     sections = set(page.xpath("//section[@class='article']/@id"))
     node_links = page.xpath("//*[local-name()='a'][@class='node']/@href")
     table_links = page.xpath("//table[@class='claims' or @class='quotes']//a/@href")
-    assert {link.lstrip("#") for link in node_links + table_links} <= sections
+    cite_links = page.xpath("//a[@class='cite']/@href")
+    assert cite_links
+    assert {link.lstrip("#") for link in node_links + table_links + cite_links} <= sections
 
 
-def test_claims_table_groups_and_strikes_retracted_claims() -> None:
+def test_every_dom_id_is_unique() -> None:
+    ids = render_sample().xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_every_in_page_link_has_a_target() -> None:
     page = render_sample()
-    groups = page.xpath("//tbody[contains(@class, 'claim-group')]")
-    assert [g.get("data-status") for g in groups] == ["differs", "single"]
-    assert page.xpath("//tr[@class='retracted']//del/text()") == ["nearly 8,000 arrested"]
-    badge = page.xpath("//a[contains(@class, 'conflict-badge')]/@href")[0]
-    assert badge.lstrip("#") in page.xpath("//h3/@id")
+    ids = set(page.xpath("//@id"))
+    targets = {href[1:] for href in page.xpath("//*/@href") if href.startswith("#")}
+    assert targets and targets <= ids
+
+
+def test_claims_table_shows_facts_with_status_reason_and_sources() -> None:
+    coup = story_section(render_sample(), "s1")
+    groups = coup.xpath(".//tbody[contains(@class, 'claim-group')]")
+    assert [g.get("data-status") for g in groups] == ["conflict", "single"]
+    head = groups[0].xpath(".//tr[@class='fact']")[0].text_content()
+    assert "1 independent source(s), 2 article(s)" in head
+    values = groups[0].xpath(".//tr[@class='asserted']/td[@class='value']/text()")
+    assert sorted(v.strip() for v in values) == ["160", "164"]  # the value per source
+    assert coup.xpath(".//tr[@class='retracted']//del/text()") == ["nearly 8,000 arrested"]
+    badge = coup.xpath(".//a[contains(@class, 'conflict-badge')]/@href")[0]
+    assert badge.lstrip("#") in coup.xpath(".//h3/@id")
+
+
+def test_without_facts_claims_are_grouped_by_measure_and_subject() -> None:
+    analysis = sample_analysis()
+    plain = Analysis(articles=analysis.articles, claims=analysis.claims)
+    page = render(plain)
+    groups = page.xpath("//tbody[contains(@class, 'claim-group')]/@data-status")
+    assert groups == ["differs", "single"]
+    assert page.xpath("//section[@class='story']/@data-story-id") == ["pile"]
+
+
+def test_quotes_show_status_and_the_original_beside_an_altered_quote() -> None:
+    coup = story_section(render_sample(), "s1")
+    rows = coup.xpath(".//table[@class='quotes']//tr[contains(@class, 'quote')]")
+    statuses = {row.xpath("td[@class='said']")[0].text: row.get("data-status") for row in rows}
+    assert statuses == {
+        "“We will restore order,”": "original",
+        "“We shall restore order,”": "altered",
+    }
+    altered = [row for row in rows if row.get("data-status") == "altered"][0]
+    assert "We will restore order," in altered.xpath("td[@class='original']")[0].text_content()
+
+
+def test_brief_sentences_cite_their_articles_by_number() -> None:
+    coup = story_section(render_sample(), "s1")
+    first = coup.xpath(".//ol[@class='brief']/li")[0]
+    cited = first.xpath(".//a[@class='cite']/@data-article-id")
+    assert cited == ["a1", "b2"]
+    numbers = first.xpath(".//a[@class='cite']/text()")
+    listed = coup.xpath(".//details[@class='sources-list']//li/a/@href")
+    anchors = first.xpath(".//a[@class='cite']/@href")
+    assert [listed[int(n) - 1] for n in numbers] == anchors
+
+
+def test_events_are_marked_on_the_timeline() -> None:
+    coup = story_section(render_sample(), "s1")
+    marks = coup.xpath(".//figure[@class='timeline']//*[local-name()='a'][@class='event']")
+    assert [m.get("data-event-id") for m in marks] == ["s1/e1", "s1/e2"]
+    listed = coup.xpath(".//ol[@class='events']/li/@id")
+    assert [m.get("href").lstrip("#") for m in marks] == listed
+    chronology = coup.xpath(".//ul[@class='chronology']/li")
+    assert len(chronology) == 1  # the entry repeating event 1 is not listed twice
 
 
 def test_claims_quotes_and_entities_are_highlighted_at_their_spans() -> None:
@@ -201,13 +316,23 @@ def test_alignment_marks_substitutions_on_both_sides() -> None:
 
 
 def test_timeline_places_dated_articles_in_order() -> None:
-    page = render_sample()
-    points = page.xpath("//figure[@class='timeline']//*[local-name()='a']/@data-article-id")
-    assert points == ["a1", "b2", "d4", "c3"]
+    coup = story_section(render_sample(), "s1")
+    points = coup.xpath(".//figure[@class='timeline']//*[local-name()='a'][@class='point']")
+    assert [p.get("data-article-id") for p in points] == ["a1", "b2", "d4", "c3"]
 
 
 def test_report_view_has_a_json_twin() -> None:
     data = build_report_view(sample_analysis()).to_dict()
     assert json.loads(json.dumps(data)) == data
     story = data["stories"][0]
-    assert story["id"] == "pile" and len(story["graph"]["nodes"]) == 4
+    assert story["id"] == "s1" and len(story["graph"]["nodes"]) == 4
+    assert story["facts"][0]["status"] == "conflict" and story["conflict_count"] == 1
+    assert [s["id"] for s in data["story_list"]] == ["s1", "s2"]
+
+
+def test_articles_in_no_story_get_a_story_of_their_own() -> None:
+    analysis = sample_analysis()
+    partial = Analysis(articles=analysis.articles, stories=analysis.stories[:1])
+    data = build_report_view(partial).to_dict()
+    assert [s["id"] for s in data["story_list"]] == ["s1", "unsorted"]
+    assert data["stories"][1]["articles"][0]["id"] == "e5"

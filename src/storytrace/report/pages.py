@@ -181,7 +181,9 @@ def build_article_page(analysis: Analysis, article_id: str) -> ArticlePageView:
             if article_id in (r.a, r.b)
         ),
         claims=tuple(rows),
-        quotes=build_quotes(index.quotes_of.get(article_id, []), index.articles, known=index.quotes),
+        quotes=build_quotes(
+            index.quotes_of.get(article_id, []), index.articles, known=index.quotes
+        ),
         entities=build_entities(_naming(analysis.entities, article_id), story_id=story_id or ""),
     )
 

@@ -339,7 +339,9 @@ def _cited(
     lines: Sequence[Cited], refs: Sequence[ArticleRef], numbers: Mapping[str, int]
 ) -> tuple[CitedView, ...]:
     return tuple(
-        CitedView(text=line.text, date=line.date, citations=_citations(line.articles, refs, numbers))
+        CitedView(
+            text=line.text, date=line.date, citations=_citations(line.articles, refs, numbers)
+        )
         for line in lines
     )
 
