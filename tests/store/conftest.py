@@ -44,7 +44,14 @@ def _fresh_postgres_database(base: str) -> Iterator[str]:
 
 def normalised(data: dict[str, Any]) -> dict[str, Any]:
     """An analysis dict with every record list sorted, for order-free comparison."""
-    keys = {"articles": "id", "entities": "id", "quotes": "id", "claims": "id"}
+    keys = {
+        "articles": "id",
+        "entities": "id",
+        "quotes": "id",
+        "claims": "id",
+        "stories": "id",
+        "facts": "id",
+    }
     result = dict(data)
     for key, field in keys.items():
         result[key] = sorted(data[key], key=lambda item: item[field])
