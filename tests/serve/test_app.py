@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 
+from storytrace.model import Analysis
 from storytrace.report.html import script
 from storytrace.serve import create_app
 from storytrace.store import Store
 from tests.report.sample import sample_analysis
 
-PAGES = ["/", "/stories/pile", "/articles/a1", "/relations/a1/b2", "/search?entity=tok"]
+PAGES = [
+    "/",
+    "/stories/s1",
+    "/stories/s2",
+    "/articles/a1",
+    "/relations/a1/b2",
+    "/search?entity=tok",
+]
 
 
 @pytest.fixture
@@ -40,22 +49,66 @@ def test_every_page_has_html_and_a_json_twin(client: TestClient, url: str) -> No
     assert negotiated.json() == twin.json()
 
 
-def test_index_lists_the_pile_with_counts_and_a_conflict_badge(client: TestClient) -> None:
+def test_index_lists_stories_with_source_counts_and_a_conflict_badge(client: TestClient) -> None:
     data = client.get("/json").json()
-    assert data["stories"][0]["article_count"] == 4
-    assert data["stories"][0]["differing_claim_groups"] == 1
+    coup, rain = data["stories"]
+    assert (coup["id"], coup["article_count"], coup["outlet_count"]) == ("s1", 4, 3)
+    assert (coup["independent_sources"], coup["conflict_count"]) == (2, 1)
+    assert (rain["id"], rain["conflict_count"]) == ("s2", 0)
     page = lxml.html.document_fromstring(client.get("/").text)
-    badge = page.xpath("//a[contains(@class, 'conflict-badge')]/@href")[0]
-    assert badge.startswith("/stories/pile#claims-")
+    badge = page.xpath("//a[contains(@class, 'conflict-badge')]/@href")
+    assert len(badge) == 1 and badge[0].startswith("/stories/s1#claims-")
+    anchor = badge[0].split("#")[1]
+    story = lxml.html.document_fromstring(client.get("/stories/s1").text)
+    assert story.xpath(f"//h3[@id='{anchor}']/following-sibling::table[1]/@class") == ["claims"]
+
+
+def test_story_page_is_restricted_to_its_story(client: TestClient) -> None:
+    data = client.get("/stories/s1/json").json()
+    assert sorted(n["id"] for n in data["graph"]["nodes"]) == ["a1", "b2", "c3", "d4"]
+    assert [f["status"] for f in data["facts"]] == ["conflict", "single"]
+    assert data["brief"][0]["text"] == "Sources conflict on the killed count"
+    assert [e["id"] for e in data["events"]] == ["s1/e1", "s1/e2"]
+    altered = [q for q in data["quotes"] if q["status"] == "altered"][0]
+    assert altered["originals"][0]["text"] == "We will restore order,"
+    rain = client.get("/stories/s2/json").json()
+    assert [n["id"] for n in rain["graph"]["nodes"]] == ["e5"] and rain["facts"] == []
 
 
 def test_links_between_pages_resolve(client: TestClient) -> None:
-    page = lxml.html.document_fromstring(client.get("/stories/pile").text)
+    page = lxml.html.document_fromstring(client.get("/stories/s1").text)
     links = page.xpath("//*[local-name()='a']/@href")
     internal = {href.split("#")[0] for href in links if href.startswith("/")}
     assert "/relations/a1/b2" in internal and "/articles/d4" in internal
     for href in internal:
         assert client.get(href).status_code == 200, href
+
+
+def test_a_store_without_stories_shows_the_pile(tmp_path: Path) -> None:
+    analysis = sample_analysis()
+    plain = Analysis(articles=analysis.articles, relations=analysis.relations)
+    with Store.open(tmp_path / "p.db") as store:
+        store.add_analysis(plain)
+        client = TestClient(create_app(store))
+        assert [s["id"] for s in client.get("/json").json()["stories"]] == ["pile"]
+        assert len(client.get("/stories/pile/json").json()["graph"]["nodes"]) == 5
+
+
+def test_ids_with_slashes_reach_their_pages(tmp_path: Path) -> None:
+    analysis = sample_analysis("/x y")
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_analysis(analysis)
+        client = TestClient(create_app(store))
+        story = lxml.html.document_fromstring(client.get("/stories/s1%2Fx%20y").text)
+        hrefs = story.xpath("//*[local-name()='a']/@href")
+        internal = {href.split("#")[0] for href in hrefs if href.startswith("/")}
+        assert "/relations/a1%2Fx%20y/b2%2Fx%20y" in internal
+        for href in internal:
+            assert client.get(href).status_code == 200, href
+        assert client.get("/articles/a1%2Fx%20y/json").json()["article"]["id"] == "a1/x y"
+        assert client.get("/articles/a1/x y").status_code == 200  # typed unencoded
+        pair = client.get("/relations/a1%2Fx%20y/b2%2Fx%20y/json").json()
+        assert (pair["a"]["id"], pair["b"]["id"]) == ("a1/x y", "b2/x y")
 
 
 def test_article_page_shows_relations_claims_quotes(client: TestClient) -> None:
@@ -69,6 +122,7 @@ def test_unknown_records_are_404(client: TestClient) -> None:
     assert client.get("/articles/nope").status_code == 404
     assert client.get("/relations/a1/nope/json").json() == {"error": "not in the store: a1 / nope"}
     assert client.get("/stories/other").status_code == 404
+    assert client.get("/stories/pile").status_code == 404  # the store has stories
 
 
 def test_hostile_records_are_escaped_on_every_page(tmp_path: Path) -> None:
@@ -76,9 +130,16 @@ def test_hostile_records_are_escaped_on_every_page(tmp_path: Path) -> None:
     with Store.open(tmp_path / "h.db") as store:
         store.add_analysis(sample_analysis(payload))
         client = TestClient(create_app(store))
-        urls = ["/", "/stories/pile", f"/articles/a1{payload}", "/search?entity=tok" + payload]
+        urls = [
+            "/",
+            "/stories/" + quote("s1" + payload, safe=""),
+            "/articles/" + quote("a1" + payload, safe=""),
+            "/relations/" + quote("a1" + payload, safe="") + "/" + quote("b2" + payload, safe=""),
+            "/search?entity=tok" + payload,
+        ]
         for url in urls:
             response = client.get(url)
+            assert response.status_code == 200, url
             page = lxml.html.document_fromstring(response.text)
             assert [s.text for s in page.xpath("//script")] == [script()], url
             assert page.xpath("//img | //iframe | //*[@onerror]") == []

@@ -4,13 +4,18 @@ Every HTML page has a JSON twin, its view model's ``to_dict``: add ``/json`` to 
 (``/articles/a1/json``) or send ``Accept: application/json``.
 
 =========================  ==============================================
-``/``                      stories (for now the pile) and a page of articles
-``/stories/{id}``          graph, timeline, claims, quotes of a story
-``/articles/{id}``         an article, highlighted, with its relations
+``/``                      the story list (source counts, conflicts) and a page of articles
+``/stories/{id}``          brief, graph, timeline, claims, quotes of a story
+``/articles/{id}``         an article, highlighted, with its story and relations
 ``/relations/{a}/{b}``     the side-by-side alignment of a pair
 ``/search?entity=…``       entities by name or alias
 ``POST /upload``           analyse one file into the store
 =========================  ==============================================
+
+Ids may hold any character, ``/`` included: links percent-encode each id as one path
+segment (``a%2Fb``), and the routes split the *raw* path on ``/`` before decoding, so an
+encoded slash stays inside its id. A hand-typed unencoded ``/articles/a/b`` still finds
+article ``a/b``.
 """
 
 from __future__ import annotations
@@ -19,25 +24,23 @@ import logging
 import math
 import threading
 from typing import Annotated, Any
+from urllib.parse import unquote
 
 from fastapi import FastAPI, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storytrace.report._ids import dom_id
 from storytrace.report.alignment import build_alignment
-from storytrace.report.claims import group_status
 from storytrace.report.html import content_security_policy, render_page
 from storytrace.report.pages import (
     RunView,
-    StorySummary,
     build_article_page,
     build_index_view,
     build_search_view,
 )
-from storytrace.report.views import PILE_ID, build_story_view
+from storytrace.report.views import PILE_ID, StorySummary, build_story_view, story_anchor
 from storytrace.serve.upload import DEFAULT_UPLOAD_LIMIT, add_upload
-from storytrace.store import RunRecord, Store
+from storytrace.store import RunRecord, Store, StoryRecord
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,9 @@ PAGE_SIZE = 50
 
 
 class _PileCache:
-    """The pile's summary (it reads every claim), recomputed only when the store changed."""
+    """A store without stories (analysed before the stories stage) is one story, the pile;
+    its summary reads every article and claim, so it is recomputed only when the store
+    changed."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -61,19 +66,41 @@ class _PileCache:
 
 
 def _pile_summary(store: Store) -> StorySummary:
-    counts = store.counts()
-    groups: dict[tuple[str, str | None], list[Any]] = {}
-    for claim in store.claims():
-        groups.setdefault((claim.measure, claim.subject), []).append(claim)
+    return build_story_view(store.load_analysis()).summary()
+
+
+def story_summary(record: StoryRecord) -> StorySummary:
+    """A line of the story list from the store's counts."""
     return StorySummary(
-        id=PILE_ID,
-        anchor=dom_id("story", PILE_ID),
-        title="All articles",
-        article_count=counts["articles"],
-        outlet_count=counts["outlets"],
-        relation_count=counts["relations"],
-        differing_claim_groups=sum(group_status(g) == "differs" for g in groups.values()),
+        id=record.id,
+        anchor=story_anchor(record.id),
+        title=record.title or record.id,
+        article_count=record.article_count,
+        outlet_count=record.outlet_count,
+        independent_sources=record.independent_sources,
+        conflict_count=record.conflict_count,
+        first_date=record.first_date,
+        last_date=record.last_date,
     )
+
+
+def path_ids(request: Request, prefix: str, count: int) -> tuple[list[str], bool]:
+    """The ``count`` ids after ``prefix`` in the raw path, and whether ``/json`` follows.
+
+    The raw path keeps ``%2F`` encoded, so a slash inside an id never splits it. With one
+    id, unencoded slashes are joined back into it; with two, they are ambiguous (404).
+    """
+    raw = request.scope.get("raw_path") or request.url.path.encode("utf-8")
+    parts = raw.decode("utf-8", "replace").split("?", 1)[0][len(prefix) :].split("/")
+    as_json = len(parts) > count and parts[-1] == "json"
+    if as_json:
+        parts = parts[:-1]
+    ids = [unquote(part) for part in parts]
+    if count == 1:
+        ids = ["/".join(ids)]
+    if len(ids) != count or not all(ids):
+        raise StarletteHTTPException(404, "not found: encode a '/' inside an id as %2F")
+    return ids, as_json
 
 
 def wants_json(request: Request) -> bool:
@@ -85,10 +112,16 @@ def wants_json(request: Request) -> bool:
 
 
 def page(
-    request: Request, template: str, view: Any, *, status: int = 200, **context: Any
+    request: Request,
+    template: str,
+    view: Any,
+    *,
+    status: int = 200,
+    as_json: bool = False,
+    **context: Any,
 ) -> Response:
     """The view model as HTML (``template``) or as its JSON twin."""
-    if wants_json(request):
+    if as_json or wants_json(request):
         return JSONResponse(view.to_dict(), status_code=status)
     html = render_page(template, mode="server", **context)
     return HTMLResponse(html, status_code=status, headers=security_headers())
@@ -118,29 +151,31 @@ def create_app(store: Store, *, upload_limit: int = DEFAULT_UPLOAD_LIMIT) -> Fas
 def _add_pages(app: FastAPI, store: Store, pile: _PileCache) -> None:
     @app.get("/")
     @app.get("/json")
-    def index(request: Request, page_number: Annotated[int, Query(alias="page")] = 1) -> Response:
-        return _index(request, store, pile, page_number)
+    def index(
+        request: Request,
+        page_number: Annotated[int, Query(alias="page")] = 1,
+        story_page: Annotated[int, Query(alias="stories")] = 1,
+    ) -> Response:
+        return _index(request, store, pile, page_number, story_page)
 
-    @app.get("/stories/{story_id}")
-    @app.get("/stories/{story_id}/json")
-    def story(request: Request, story_id: str) -> Response:
-        if story_id != PILE_ID:
-            raise StarletteHTTPException(404, f"no story {story_id!r}")
-        view = build_story_view(store.load_analysis())
-        return page(request, "story.html.j2", view, story=view)
+    @app.get("/stories/{rest:path}")
+    def story(request: Request) -> Response:
+        (story_id,), as_json = path_ids(request, "/stories/", 1)
+        view = _story_view(store, story_id)
+        return page(request, "story.html.j2", view, as_json=as_json, story=view)
 
-    @app.get("/articles/{article_id}")
-    @app.get("/articles/{article_id}/json")
-    def article(request: Request, article_id: str) -> Response:
+    @app.get("/articles/{rest:path}")
+    def article(request: Request) -> Response:
+        (article_id,), as_json = path_ids(request, "/articles/", 1)
         view = build_article_page(_found(store.neighbourhood, article_id), article_id)
-        return page(request, "article.html.j2", view, page=view)
+        return page(request, "article.html.j2", view, as_json=as_json, page=view)
 
-    @app.get("/relations/{a}/{b}")
-    @app.get("/relations/{a}/{b}/json")
-    def relation(request: Request, a: str, b: str) -> Response:
+    @app.get("/relations/{rest:path}")
+    def relation(request: Request) -> Response:
+        (a, b), as_json = path_ids(request, "/relations/", 2)
         pair = _found(store.pair, a, b)
         view = build_alignment(pair.relations[0], {x.id: x for x in pair.articles}, pair.quotes)
-        return page(request, "relation.html.j2", view, al=view)
+        return page(request, "relation.html.j2", view, as_json=as_json, al=view)
 
     @app.get("/search")
     @app.get("/search/json")
@@ -151,13 +186,31 @@ def _add_pages(app: FastAPI, store: Store, pile: _PileCache) -> None:
         return page(request, "search.html.j2", view, page=view, query=entity)
 
 
-def _index(request: Request, store: Store, pile: _PileCache, page_number: int) -> Response:
-    summary = pile.get(store)
-    page_count = max(1, math.ceil(summary.article_count / PAGE_SIZE))
+def _story_view(store: Store, story_id: str) -> Any:
+    if story_id == PILE_ID and store.story_count() == 0:
+        return build_story_view(store.load_analysis())
+    analysis = _found(store.story, story_id)
+    return build_story_view(analysis, analysis.stories[0])
+
+
+def _index(
+    request: Request, store: Store, pile: _PileCache, page_number: int, story_page: int
+) -> Response:
+    counts = store.counts()
+    story_pages = max(1, math.ceil(counts["stories"] / PAGE_SIZE))
+    story_number = min(max(story_page, 1), story_pages)
+    if counts["stories"]:
+        offset = (story_number - 1) * PAGE_SIZE
+        stories = [story_summary(r) for r in store.story_list(limit=PAGE_SIZE, offset=offset)]
+    else:
+        stories = [pile.get(store)] if counts["articles"] else []
+    page_count = max(1, math.ceil(counts["articles"] / PAGE_SIZE))
     number = min(max(page_number, 1), page_count)
     view = build_index_view(
-        counts=store.counts(),
-        stories=[summary],
+        counts=counts,
+        stories=stories,
+        story_page=story_number,
+        story_page_count=story_pages,
         articles=store.list_articles(limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE),
         page=number,
         page_count=page_count,
