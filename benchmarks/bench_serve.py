@@ -4,11 +4,13 @@ Run::
 
     .venv/bin/python -m benchmarks.bench_serve [--articles 10000] [--requests 400] [--seconds 30]
 
-Fills a SQLite store with generated articles (groups of five: an origin, a copy, a spun copy,
-an excerpt, an independent report, with relations and a claim each), serves it with uvicorn
+Fills a SQLite store with generated articles (groups of five, each group a story: an origin, a
+copy, a spun copy, an excerpt, an independent report, with relations, a claim each, a fact per
+story (every third a conflict), an event and a cited brief), serves it with uvicorn
 on 127.0.0.1 only, and requests each page from ``--clients`` threads until ``--requests``
 requests were made or ``--seconds`` passed, whichever comes first. The article page's JSON
-twin runs beside it as the baseline: the same queries and view model, no template rendering.
+twin runs beside it as the baseline: the same queries and view model, no template rendering;
+likewise the story page's JSON twin beside the story page.
 Writes ``benchmarks/results/serve.json``. Timings never go into tests.
 """
 
@@ -31,7 +33,7 @@ from typing import Any
 import httpx
 import uvicorn
 
-from storytrace.model import Analysis, Article, Claim, Relation
+from storytrace.model import Analysis, Article, Brief, Cited, Claim, Event, Fact, Relation, Story
 from storytrace.serve import create_app
 from storytrace.store import Store
 
@@ -86,7 +88,50 @@ def generated_analysis(count: int) -> Analysis:
                     coverage_b=0.8,
                 )
             )
-    return Analysis(articles=tuple(articles), relations=tuple(relations), claims=tuple(claims))
+    return Analysis(
+        articles=tuple(articles),
+        relations=tuple(relations),
+        claims=tuple(claims),
+        **_stories(count),
+    )
+
+
+def _stories(count: int) -> dict[str, Any]:
+    """A story per group of five, with one event, one fact and a one-sentence brief."""
+    stories, facts, briefs = [], [], {}
+    for group in range(-(-count // 5)):
+        members = tuple(f"g{group:05d}-{m}" for m in range(min(5, count - 5 * group)))
+        story_id = f"s{group:05d}"
+        date = f"2022-01-{1 + group % 28:02d}"
+        stories.append(
+            Story(
+                id=story_id,
+                title=f"Story {group}",
+                articles=members,
+                events=(
+                    Event(id=f"{story_id}/e1", date=date, title=f"Story {group}", articles=members),
+                ),
+            )
+        )
+        conflict = group % 3 == 0
+        facts.append(
+            Fact(
+                id=f"{story_id}/f1",
+                story=story_id,
+                measure="killed",
+                subject=f"district {group}",
+                status="conflict" if conflict else "agreed",
+                low=100 + group % 50,
+                high=100 + group % 50 + (0 if conflict else 1),
+                claims=tuple(f"k{5 * group + m}" for m in range(len(members))),
+                independent_sources=2,
+                reason="generated",
+            )
+        )
+        briefs[story_id] = Brief(
+            summary=(Cited(text=f"Story {group}: {100 + group % 50} killed.", articles=members),)
+        )
+    return {"stories": tuple(stories), "facts": tuple(facts), "briefs": briefs}
 
 
 def _free_port() -> int:
@@ -178,8 +223,11 @@ def run_benchmark(
         store.add_analysis(generated_analysis(articles), inputs=["generated"])
         fill_seconds = time.perf_counter() - started
         middle = f"g{articles // 10:05d}-1"
+        story = f"s{articles // 10:05d}"
         paths = [
             "/",
+            f"/stories/{story}",
+            f"/stories/{story}/json",
             f"/articles/{middle}",
             f"/articles/{middle}/json",
             f"/relations/g{articles // 10:05d}-0/{middle}",

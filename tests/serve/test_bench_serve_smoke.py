@@ -13,6 +13,8 @@ def test_generated_analysis_is_consistent() -> None:
     ids = {article.id for article in analysis.articles}
     assert len(ids) == 12
     assert all(r.a in ids and r.b in ids for r in analysis.relations)
+    assert sorted(a for story in analysis.stories for a in story.articles) == sorted(ids)
+    assert {fact.story for fact in analysis.facts} == {story.id for story in analysis.stories}
 
 
 def test_main_writes_json(tmp_path: Path) -> None:

@@ -183,3 +183,14 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
 
 def test_store_errors_are_storytrace_errors() -> None:
     assert issubclass(StoreError, StorytraceError)
+
+
+def test_article_pages_put_undated_articles_last_across_page_boundaries(store_url: str) -> None:
+    dated = [
+        Article(id=f"d{i}", source="s", text="t", published=f"2022-01-0{9 - i}") for i in range(3)
+    ]
+    undated = [Article(id=f"u{i}", source="s", text="t") for i in range(3)]
+    with Store.open(store_url) as store:
+        store.add_analysis(Analysis(articles=tuple(undated + dated)))
+        pages = [[a.id for a in store.list_articles(limit=2, offset=o)] for o in (0, 2, 4, 6)]
+    assert pages == [["d2", "d1"], ["d0", "u0"], ["u1", "u2"], []]

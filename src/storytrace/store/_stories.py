@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, select
+from sqlalchemy import Connection, Table, bindparam, delete, func, select, update
 
 from storytrace.consolidate.provenance import article_groups
 from storytrace.model import Analysis, Brief, Cited, Event, Fact, Relation, Story
@@ -89,6 +89,7 @@ def add_stories(conn: Connection, analysis: Analysis, run: int, upsert: Upsert) 
     stories = _unique(analysis.stories)
     members = [row for story in stories for row in member_rows(story)]
     moved = sorted({row["article"] for row in members})
+    touched = {story.id for story in stories} | _stories_holding(conn, moved)
     for chunk in _chunks(moved):
         conn.execute(delete(s.story_articles).where(s.story_articles.c.article.in_(chunk)))
     owners = sorted({story.id for story in stories} | {f.story for f in analysis.facts})
@@ -102,6 +103,62 @@ def add_stories(conn: Connection, analysis: Analysis, run: int, upsert: Upsert) 
     briefs = analysis.briefs.items()
     _insert(conn, s.brief_lines, [row for sid, b in briefs for row in brief_rows(sid, b)])
     _remove_empty_stories(conn)
+    refresh_summaries(conn, sorted(touched | {f.story for f in analysis.facts}))
+
+
+def _stories_holding(conn: Connection, articles: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(articles):
+        query = select(s.story_articles.c.story).where(s.story_articles.c.article.in_(chunk))
+        found.update(str(row[0]) for row in conn.execute(query.distinct()))
+    return found
+
+
+def refresh_summaries(conn: Connection, story_ids: Sequence[str]) -> None:
+    """Recount the story-list columns (size, outlets, dates, conflicts) of these stories."""
+    for chunk in _chunks(story_ids):
+        sizes = _size_rows(conn, chunk)
+        conflicts = _conflict_counts(conn, chunk)
+        rows = [{**row, "conflict_count": conflicts.get(row["story_id"], 0)} for row in sizes]
+        if rows:
+            statement = (
+                update(s.stories)
+                .where(s.stories.c.id == bindparam("story_id"))
+                .values(
+                    article_count=bindparam("article_count"),
+                    outlet_count=bindparam("outlet_count"),
+                    first_date=bindparam("first_date"),
+                    last_date=bindparam("last_date"),
+                    conflict_count=bindparam("conflict_count"),
+                )
+            )
+            conn.execute(statement, rows)
+
+
+def _size_rows(conn: Connection, story_ids: Sequence[str]) -> list[Row]:
+    member, article = s.story_articles, s.articles
+    query = (
+        select(
+            member.c.story,
+            func.count(member.c.article),
+            func.count(func.distinct(article.c.outlet)),
+            func.min(article.c.published),
+            func.max(article.c.published),
+        )
+        .select_from(member.outerjoin(article, article.c.id == member.c.article))
+        .where(member.c.story.in_(story_ids))
+        .group_by(member.c.story)
+    )
+    return [
+        {
+            "story_id": str(story),
+            "article_count": int(size),
+            "outlet_count": int(outlets),
+            "first_date": first,
+            "last_date": last,
+        }
+        for story, size, outlets, first, last in conn.execute(query)
+    ]
 
 
 def _unique(stories: Sequence[Story]) -> list[Story]:
@@ -116,7 +173,10 @@ def _insert(conn: Connection, table: Table, rows: list[Row]) -> None:
 def _remove_empty_stories(conn: Connection) -> None:
     """Stories whose every article moved to another story are gone, with what they own."""
     held = select(s.story_articles.c.story).distinct()
-    empty = [str(row[0]) for row in conn.execute(select(s.stories.c.id).where(s.stories.c.id.not_in(held)))]
+    empty = [
+        str(row[0])
+        for row in conn.execute(select(s.stories.c.id).where(s.stories.c.id.not_in(held)))
+    ]
     for chunk in _chunks(empty):
         for table in OWNED:
             conn.execute(delete(table).where(table.c.story.in_(chunk)))
@@ -137,7 +197,9 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 def read_stories(conn: Connection, ids: Sequence[str] | None) -> list[Story]:
     """Stories (all, or those with ``ids``) with their members and events, by id."""
     query = select(s.stories).order_by(s.stories.c.id)
-    members = select(s.story_articles).order_by(s.story_articles.c.story, s.story_articles.c.position)
+    members = select(s.story_articles).order_by(
+        s.story_articles.c.story, s.story_articles.c.position
+    )
     events = select(s.events).order_by(s.events.c.story, s.events.c.position)
     if ids is not None:
         query = query.where(s.stories.c.id.in_(ids))
@@ -217,42 +279,25 @@ def story_members(conn: Connection, story_id: str) -> list[str] | None:
 
 
 def story_records(conn: Connection, *, limit: int, offset: int) -> list[StoryRecord]:
-    """The story list: largest stories first, one page at a time."""
-    size = func.count(s.story_articles.c.article)
+    """The story list: largest stories first, one page at a time (one indexed read)."""
     query = (
-        select(
-            s.stories.c.id,
-            s.stories.c.title,
-            s.stories.c.independent_sources,
-            size.label("article_count"),
-            func.count(func.distinct(s.articles.c.outlet)).label("outlet_count"),
-            func.min(s.articles.c.published).label("first_date"),
-            func.max(s.articles.c.published).label("last_date"),
-        )
-        .select_from(
-            s.stories.join(s.story_articles, s.story_articles.c.story == s.stories.c.id).outerjoin(
-                s.articles, s.articles.c.id == s.story_articles.c.article
-            )
-        )
-        .group_by(s.stories.c.id, s.stories.c.title, s.stories.c.independent_sources)
-        .order_by(size.desc(), s.stories.c.id)
+        select(s.stories)
+        .order_by(s.stories.c.article_count.desc(), s.stories.c.id)
         .limit(limit)
         .offset(offset)
     )
-    found = list(conn.execute(query).mappings())
-    conflicts = _conflict_counts(conn, [row["id"] for row in found])
     return [
         StoryRecord(
             id=row["id"],
             title=row["title"],
-            article_count=int(row["article_count"]),
-            outlet_count=int(row["outlet_count"]),
-            independent_sources=int(row["independent_sources"]),
-            conflict_count=conflicts.get(row["id"], 0),
+            article_count=row["article_count"],
+            outlet_count=row["outlet_count"],
+            independent_sources=row["independent_sources"],
+            conflict_count=row["conflict_count"],
             first_date=row["first_date"],
             last_date=row["last_date"],
         )
-        for row in found
+        for row in conn.execute(query).mappings()
     ]
 
 

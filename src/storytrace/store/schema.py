@@ -194,9 +194,17 @@ stories = Table(
     Column("id", String, primary_key=True),
     Column("title", Text, nullable=False),
     Column("independent_sources", Integer, nullable=False),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("outlet_count", Integer, nullable=False, default=0),
+    Column("conflict_count", Integer, nullable=False, default=0),
+    Column("first_date", String(64)),
+    Column("last_date", String(64)),
     Column("run", Integer, ForeignKey("runs.id")),
+    Index("ix_stories_size", "article_count", "id"),
 )
-"""``independent_sources`` counts the story's provenance groups when it was added."""
+"""The story list's columns, kept so that listing is one indexed read: ``independent_sources``
+counts the story's provenance groups when it was added; the counts and dates are refreshed
+for every story a run adds to or takes articles from."""
 
 story_articles = Table(
     "story_articles",
