@@ -272,7 +272,7 @@ def test_quotes_show_status_and_the_original_beside_an_altered_quote() -> None:
         "“We will restore order,”": "original",
         "“We shall restore order,”": "altered",
     }
-    altered = [row for row in rows if row.get("data-status") == "altered"][0]
+    altered = next(row for row in rows if row.get("data-status") == "altered")
     assert "We will restore order," in altered.xpath("td[@class='original']")[0].text_content()
 
 

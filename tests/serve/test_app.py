@@ -69,7 +69,7 @@ def test_story_page_is_restricted_to_its_story(client: TestClient) -> None:
     assert [f["status"] for f in data["facts"]] == ["conflict", "single"]
     assert data["brief"][0]["text"] == "Sources conflict on the killed count"
     assert [e["id"] for e in data["events"]] == ["s1/e1", "s1/e2"]
-    altered = [q for q in data["quotes"] if q["status"] == "altered"][0]
+    altered = next(q for q in data["quotes"] if q["status"] == "altered")
     assert altered["originals"][0]["text"] == "We will restore order,"
     rain = client.get("/stories/s2/json").json()
     assert [n["id"] for n in rain["graph"]["nodes"]] == ["e5"] and rain["facts"] == []
@@ -174,3 +174,17 @@ def test_upload_from_a_form_redirects_to_the_index(client: TestClient) -> None:
         follow_redirects=False,
     )
     assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_story_list_is_paged(tmp_path: Path) -> None:
+    from benchmarks.bench_serve import generated_analysis
+
+    with Store.open(tmp_path / "many.db") as store:
+        store.add_analysis(generated_analysis(5 * 60))  # 60 stories of five articles
+        client = TestClient(create_app(store))
+        first, second = client.get("/json").json(), client.get("/json?stories=2").json()
+    assert (first["story_page"], first["story_page_count"]) == (1, 2)
+    assert len(first["stories"]) == 50 and len(second["stories"]) == 10
+    ids = [s["id"] for s in first["stories"] + second["stories"]]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 60
+    assert first["stories"][0]["conflict_count"] == 1  # story 0: every third is a conflict
