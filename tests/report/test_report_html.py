@@ -336,3 +336,11 @@ def test_articles_in_no_story_get_a_story_of_their_own() -> None:
     data = build_report_view(partial).to_dict()
     assert [s["id"] for s in data["story_list"]] == ["s1", "unsorted"]
     assert data["stories"][1]["articles"][0]["id"] == "e5"
+
+
+def test_a_story_summary_matches_its_full_view() -> None:
+    from storytrace.report.views import build_story_view, summarize_story
+
+    analysis = sample_analysis()
+    for story in analysis.stories:
+        assert summarize_story(analysis, story) == build_story_view(analysis, story).summary()

@@ -208,9 +208,12 @@ class AnalysisIndex:
         for quote in analysis.quotes:
             self.quotes_of[quote.article].append(quote)
         self.mentions_of: dict[str, list[tuple[Span, Entity]]] = defaultdict(list)
+        self.entities_of: dict[str, list[Entity]] = defaultdict(list)
         for entity in analysis.entities:
             for mention in entity.mentions:
                 self.mentions_of[mention.article].append((mention.span, entity))
+            for article_id in dict.fromkeys(entity.articles):
+                self.entities_of[article_id].append(entity)
         self.relations_of: dict[str, list[Relation]] = defaultdict(list)
         for relation in analysis.relations:
             self.relations_of[relation.a].append(relation)
@@ -219,6 +222,11 @@ class AnalysisIndex:
         for story in self.stories:
             for article_id in story.articles:
                 self.story_of.setdefault(article_id, story.id)
+
+    def entities_in(self, ids: set[str]) -> list[Entity]:
+        """Entities named by any of the articles ``ids``, each once."""
+        found = {e.id: e for a in sorted(ids) for e in self.entities_of.get(a, ())}
+        return list(found.values())
 
     def relations_within(self, ids: set[str]) -> list[Relation]:
         """Relations whose both ends are among ``ids``, by ``(a, b)``."""
@@ -299,14 +307,30 @@ def build_story_view(source: Analysis | AnalysisIndex, story: Story | None = Non
             index.articles,
             known=index.quotes,
         ),
-        entities=build_entities(
-            [e for e in index.analysis.entities if ids.intersection(e.articles)],
-            story_id=story.id,
-        ),
+        entities=build_entities(index.entities_in(ids), story_id=story.id),
         alignments=tuple(
             build_alignment(r, index.articles, index.quotes_of[r.a] + index.quotes_of[r.b])
             for r in relations
         ),
+    )
+
+
+def summarize_story(source: Analysis | AnalysisIndex, story: Story) -> StorySummary:
+    """A story's line in the story list, without laying out its graph or alignments."""
+    index = source if isinstance(source, AnalysisIndex) else AnalysisIndex(source)
+    members = [index.articles[a] for a in story.articles if a in index.articles]
+    ids = {article.id for article in members}
+    dates = [a.published for a in members if a.published]
+    return StorySummary(
+        id=story.id,
+        anchor=story_anchor(story.id),
+        title=story.title or story.id,
+        article_count=len(members),
+        outlet_count=len({a.outlet for a in members if a.outlet}),
+        independent_sources=len(set(article_groups(ids, index.relations_within(ids)).values())),
+        conflict_count=sum(fact.warning for fact in _story_facts(index, story, ids)),
+        first_date=min(dates, default=None),
+        last_date=max(dates, default=None),
     )
 
 

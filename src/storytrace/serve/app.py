@@ -38,7 +38,14 @@ from storytrace.report.pages import (
     build_index_view,
     build_search_view,
 )
-from storytrace.report.views import PILE_ID, StorySummary, build_story_view, story_anchor
+from storytrace.report.views import (
+    PILE_ID,
+    AnalysisIndex,
+    StorySummary,
+    build_story_view,
+    story_anchor,
+    summarize_story,
+)
 from storytrace.serve.upload import DEFAULT_UPLOAD_LIMIT, add_upload
 from storytrace.store import RunRecord, Store, StoryRecord
 
@@ -66,7 +73,8 @@ class _PileCache:
 
 
 def _pile_summary(store: Store) -> StorySummary:
-    return build_story_view(store.load_analysis()).summary()
+    index = AnalysisIndex(store.load_analysis())
+    return summarize_story(index, index.stories[0])
 
 
 def story_summary(record: StoryRecord) -> StorySummary:
