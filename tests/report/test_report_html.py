@@ -95,7 +95,8 @@ def test_only_http_urls_become_links() -> None:
     good = Article(id="g", source="g", text="x", url="https://news.example/a")
     bad = Article(id="b", source="b", text="x", url="data:text/html,hi")
     page = render(Analysis(articles=(good, bad)))
-    assert page.xpath("//section[@class='article']//a/@href") == ["https://news.example/a"]
+    links = page.xpath("//section[@class='article']//a[not(@class='story-link')]/@href")
+    assert links == ["https://news.example/a"]
 
 
 def test_write_report_writes_both_files(tmp_path: Path) -> None:
@@ -183,8 +184,10 @@ def test_story_list_leads_to_one_section_per_story() -> None:
     assert [row.get("data-story-id") for row in rows] == ["s1", "s2"]  # largest first
     cells = [td.text_content().strip() for td in rows[0].xpath("td")]
     assert cells[2:5] == ["4", "3", "2"]  # articles, outlets, independent sources (a1+b2+d4, c3)
-    links = [href.lstrip("#") for href in page.xpath("//a[@class='story-link']/@href")]
-    assert links == page.xpath("//section[@class='story']/@id")
+    listed = page.xpath("//table[@class='story-list']//a[@class='story-link']/@href")
+    assert [href.lstrip("#") for href in listed] == page.xpath("//section[@class='story']/@id")
+    back = page.xpath("//section[@data-article-id='e5']//a[@class='story-link']/@href")
+    assert back == [listed[1]]  # each article section links back to its story
 
 
 def test_one_story_report_has_no_story_list() -> None:

@@ -69,6 +69,7 @@ class ArticleView:
     url: str | None
     source: str
     story: str | None
+    story_anchor: str | None
     paragraphs: tuple[tuple[Segment, ...], ...]
     removed_lines: tuple[str, ...]
     sentence_count: int
@@ -409,6 +410,7 @@ def build_article_view(article: Article, source: Analysis | AnalysisIndex) -> Ar
         url=safe_url(article.url),
         source=article.source,
         story=story,
+        story_anchor=story_anchor(story) if story else None,
         paragraphs=tuple(
             segments(article.text, marked, span=s) for s in paragraph_spans(article.text)
         ),
