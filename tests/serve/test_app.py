@@ -188,3 +188,21 @@ def test_story_list_is_paged(tmp_path: Path) -> None:
     ids = [s["id"] for s in first["stories"] + second["stories"]]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 60
     assert first["stories"][0]["conflict_count"] == 1  # story 0: every third is a conflict
+
+
+def test_every_page_over_each_back_end(store_url: str) -> None:
+    """The same pages over SQLite and, under ``make test``, a real PostgreSQL store."""
+    with Store.open(store_url) as store:
+        store.add_analysis(sample_analysis("/é"))
+        client = TestClient(create_app(store))
+        story = client.get("/json").json()["stories"][0]
+        assert (story["id"], story["conflict_count"]) == ("s1/é", 1)
+        urls = [
+            "/",
+            "/stories/s1%2F%C3%A9",
+            "/articles/b2%2F%C3%A9",
+            "/relations/a1%2F%C3%A9/b2%2F%C3%A9",
+        ]
+        for url in [*urls, "/search?entity=tokaj"]:
+            assert client.get(url).status_code == 200, url
+            assert client.get(json_path(url)).status_code == 200, url
