@@ -30,7 +30,7 @@ def demo_report(folder: Path) -> Path:
 
 def screenshot(report: Path, out: Path) -> None:
     """The page from its top to the end of the first story's event list, as a PNG."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import FloatRect, sync_playwright
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as playwright:
@@ -44,7 +44,7 @@ def screenshot(report: Path, out: Path) -> None:
             " || document.querySelector('section.story figure.timeline');"
             " return e.getBoundingClientRect().bottom + window.scrollY; }"
         )
-        clip = {"x": 0, "y": 0, "width": WIDTH, "height": int(bottom) + 16}
+        clip: FloatRect = {"x": 0, "y": 0, "width": WIDTH, "height": float(bottom) + 16}
         page.screenshot(path=str(out), full_page=True, clip=clip)
         browser.close()
 
