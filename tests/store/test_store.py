@@ -194,3 +194,15 @@ def test_article_pages_put_undated_articles_last_across_page_boundaries(store_ur
         store.add_analysis(Analysis(articles=tuple(undated + dated)))
         pages = [[a.id for a in store.list_articles(limit=2, offset=o)] for o in (0, 2, 4, 6)]
     assert pages == [["d2", "d1"], ["d0", "u0"], ["u1", "u2"], []]
+
+
+def test_independent_sources_are_counted_from_the_stored_relations(store_url: str) -> None:
+    analysis = sample_analysis()
+    late = Article(id="f6", source="f6.txt", text="A copy.", published="2022-01-13")
+    copy = replace(analysis.relations[1], b="f6")  # a1 -> f6, a copy: no new source
+    grown = replace(analysis.stories[0], articles=(*analysis.stories[0].articles, "f6"))
+    with Store.open(store_url) as store:
+        store.add_analysis(analysis)
+        store.add_analysis(Analysis(articles=(late,), relations=(copy,), stories=(grown,)))
+        coup = store.story_list()[0]
+    assert (coup.id, coup.article_count, coup.independent_sources) == ("s1", 5, 2)

@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, select, update
 
-from storytrace.consolidate.provenance import article_groups
-from storytrace.model import Analysis, Brief, Cited, Event, Fact, Relation, Story
+from storytrace.consolidate.provenance import UnionFind
+from storytrace.model import Analysis, Brief, Cited, Event, Fact, Story
 from storytrace.store import schema as s
+from storytrace.stories.index import DERIVED_KINDS
 
 Row = dict[str, Any]
 Upsert = Callable[[Connection, Table, list[Row]], None]
@@ -42,14 +43,9 @@ class StoryRecord:
 # -- rows ----------------------------------------------------------------------------------
 
 
-def story_row(story: Story, relations: Sequence[Relation], run: int | None) -> Row:
-    groups = article_groups(story.articles, relations)
-    return {
-        "id": story.id,
-        "title": story.title,
-        "independent_sources": len(set(groups.values())),
-        "run": run,
-    }
+def story_row(story: Story, run: int | None) -> Row:
+    """The story's own columns; the counted ones are filled by ``refresh_summaries``."""
+    return {"id": story.id, "title": story.title, "independent_sources": 0, "run": run}
 
 
 def member_rows(story: Story) -> Iterator[Row]:
@@ -96,7 +92,7 @@ def add_stories(conn: Connection, analysis: Analysis, run: int, upsert: Upsert) 
     for table in OWNED:
         for chunk in _chunks(owners):
             conn.execute(delete(table).where(table.c.story.in_(chunk)))
-    upsert(conn, s.stories, [story_row(st, analysis.relations, run) for st in stories])
+    upsert(conn, s.stories, [story_row(story, run) for story in stories])
     _insert(conn, s.story_articles, members)
     _insert(conn, s.events, [row for story in stories for row in event_rows(story)])
     _insert(conn, s.facts, list({f.id: fact_row(f) for f in analysis.facts}.values()))
@@ -115,11 +111,21 @@ def _stories_holding(conn: Connection, articles: Sequence[str]) -> set[str]:
 
 
 def refresh_summaries(conn: Connection, story_ids: Sequence[str]) -> None:
-    """Recount the story-list columns (size, outlets, dates, conflicts) of these stories."""
+    """Recount the story-list columns (size, outlets, dates, conflicts, independent sources)
+    of these stories from what the store holds, so a run that brings only some of a story's
+    articles or relations still leaves the right counts."""
     for chunk in _chunks(story_ids):
         sizes = _size_rows(conn, chunk)
         conflicts = _conflict_counts(conn, chunk)
-        rows = [{**row, "conflict_count": conflicts.get(row["story_id"], 0)} for row in sizes]
+        joined = _derivations(conn, chunk)
+        rows = [
+            {
+                **row,
+                "conflict_count": conflicts.get(row["story_id"], 0),
+                "independent_sources": row["article_count"] - joined.get(row["story_id"], 0),
+            }
+            for row in sizes
+        ]
         if rows:
             statement = (
                 update(s.stories)
@@ -130,9 +136,41 @@ def refresh_summaries(conn: Connection, story_ids: Sequence[str]) -> None:
                     first_date=bindparam("first_date"),
                     last_date=bindparam("last_date"),
                     conflict_count=bindparam("conflict_count"),
+                    independent_sources=bindparam("independent_sources"),
                 )
             )
             conn.execute(statement, rows)
+
+
+def _derivations(conn: Connection, story_ids: Sequence[str]) -> dict[str, int]:
+    """Per story, how many provenance groups its derived-reuse relations merged away.
+
+    Groups are the components of the copy / excerpt / spun / translated / rewrite relations
+    between the story's own articles (as ``consolidate.provenance.article_groups`` forms
+    them), so a story's independent sources are its articles minus these merges.
+    """
+    own_a, own_b, rel = (
+        s.story_articles.alias("own_a"),
+        s.story_articles.alias("own_b"),
+        s.relations,
+    )
+    query = (
+        select(own_a.c.story, rel.c.a, rel.c.b)
+        .select_from(
+            rel.join(own_a, own_a.c.article == rel.c.a).join(
+                own_b, (own_b.c.article == rel.c.b) & (own_b.c.story == own_a.c.story)
+            )
+        )
+        .where(own_a.c.story.in_(story_ids), rel.c.kind.in_(sorted(DERIVED_KINDS)))
+    )
+    groups: dict[str, UnionFind] = defaultdict(UnionFind)
+    merged: dict[str, int] = defaultdict(int)
+    for story, a, b in conn.execute(query):
+        found = groups[story]
+        if found.find(a) != found.find(b):
+            found.union(a, b)
+            merged[story] += 1
+    return merged
 
 
 def _size_rows(conn: Connection, story_ids: Sequence[str]) -> list[Row]:

@@ -202,9 +202,10 @@ stories = Table(
     Column("run", Integer, ForeignKey("runs.id")),
     Index("ix_stories_size", "article_count", "id"),
 )
-"""The story list's columns, kept so that listing is one indexed read: ``independent_sources``
-counts the story's provenance groups when it was added; the counts and dates are refreshed
-for every story a run adds to or takes articles from."""
+"""The story list's columns, kept so that listing is one indexed read: size, outlets, dates,
+conflicting facts and independent sources (provenance groups of the stored derived-reuse
+relations between the story's articles), recounted from the stored rows for every story a
+run adds to or takes articles from."""
 
 story_articles = Table(
     "story_articles",
