@@ -208,6 +208,7 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", ascii_name)
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A mention's name: one line, no possessive, no leading titles or determiners."""
     name = " ".join(text.split())
