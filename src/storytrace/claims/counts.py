@@ -30,7 +30,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from storytrace.claims.dates import find_times, publication_date
+from storytrace.claims._scan import finditer_near
+from storytrace.claims.dates import TimeExpression, find_times, publication_date
 from storytrace.claims.hedges import Hedge, find_hedge, interval
 from storytrace.claims.measures import event_measure, noun_measure
 from storytrace.claims.numbers import Number, find_numbers
@@ -254,14 +255,21 @@ _VICTIM_VERB = (
     r"was|has been|had been|is|died|dies|has died|later died|remains|remained|suffered|"
     r"sustained|succumbed"
 )
-_SINGULAR = re.compile(
+_ONE_VICTIM = re.compile(
     rf"\b(?P<one>[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})"
     rf"(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
-    rf"|(?P<pron>\b(?:[Hh]e|[Ss]he))(?=\s+(?:was\s+pronounced\s+dead|(?:later\s+)?died|"
-    rf"was\s+(?:fatally\s+)?(?:shot|wounded|killed)))"
-    rf"|(?P<named>\b[A-Z][a-z]+\s+[A-Z][a-z]+)(?=(?:,\s+\d{{1,2}},)?\s+(?:was\s+pronounced"
-    rf"\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed))"
 )
+# The victim noun every _ONE_VICTIM match ends with, searched first (``_near``).
+_VICTIM_NOUN = re.compile(
+    rf"(?<![\w-])(?:{_VICTIM})(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
+)
+_DEATH_VERB = (
+    r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?(?:shot|wounded|killed)"
+)
+_HE_OR_SHE = re.compile(rf"\b(?:[Hh]e|[Ss]he)(?=\s+(?:{_DEATH_VERB}))")
+_NAMED_DEATH = r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed"
+_NAMED = re.compile(rf"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?=(?:,\s+\d{{1,2}},)?\s+(?:{_NAMED_DEATH}))")
+_NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
 _BOTH = re.compile(
     rf"\b(?P<both>[Bb]oth)(?:\s+(?:{_VICTIM})s?|\s+men|\s+women|\s+children)?"
     rf"(?=\s+(?:died|were\s+killed|were\s+pronounced\s+dead|were\s+shot|were\s+wounded))"
@@ -283,7 +291,10 @@ def _implied_death(sentence: str, count: _Count) -> bool:
 
 # Every implied count needs one of these words; most sentences have none, and the
 # patterns above (a determiner, then up to three words) are slow to reject.
-_IMPLIED_CUE = re.compile(rf"\b(?:{_VICTIM}|died|dead|shot|killed|both)\b", re.I)
+_IMPLIED_CUE = re.compile(
+    rf"\b(?:{_VICTIM}|both|died|pronounced dead|was (?:fatally )?(?:shot|wounded|killed))\b",
+    re.I,
+)
 
 
 def _singulars(sentence: str, numbers: Sequence[Number]) -> list[Number]:
@@ -291,16 +302,28 @@ def _singulars(sentence: str, numbers: Sequence[Number]) -> list[Number]:
     if not _IMPLIED_CUE.search(sentence):
         return []
     taken = [(n.start, n.end) for n in numbers]
-    found = []
-    for match in _SINGULAR.finditer(sentence):
-        group = next(g for g in ("one", "pron", "named") if match.group(g))
-        start, end = match.span(group)
-        if not any(s <= start < e for s, e in taken):
+    found: list[Number] = []
+    for start, end in _one_victim_spans(sentence):
+        if not any(s <= start < e for s, e in taken) and not _overlaps(found, start, end):
             found.append(Number(start, end, 1.0, 1.0, implied=True))
+    found.sort(key=lambda n: n.start)
     for match in _BOTH.finditer(sentence):
         start, end = match.span("both")
         found.append(Number(start, end, 2.0, 2.0, implied=True))
     return found
+
+
+def _one_victim_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where one victim is named: "a man", "he", "Dorothy Reardean" (before a verb)."""
+    spans = [m.span("one") for m in finditer_near(_ONE_VICTIM, _VICTIM_NOUN, sentence, reach=120)]
+    spans += [m.span() for m in _HE_OR_SHE.finditer(sentence)]
+    if _NAMED_VERB.search(sentence):
+        spans += [m.span() for m in _NAMED.finditer(sentence)]
+    return sorted(spans)
+
+
+def _overlaps(numbers: Sequence[Number], start: int, end: int) -> bool:
+    return any(n.start < end and start < n.end for n in numbers)
 
 
 def _counts(sentence: str) -> list[_Count]:
@@ -546,7 +569,7 @@ _CLAUSE_BREAK = re.compile(
 def _as_of(sentence: str, number: Number, published: date | None) -> str | None:
     times = [
         t
-        for t in find_times(sentence, published)
+        for t in _times(sentence, published)
         if t.iso
         and not (t.start >= number.end and _CLAUSE_BREAK.search(sentence, number.end, t.start))
     ]  # "14,000 now, up from 9,000 on Monday": the time after "up from" dates the older figure
@@ -554,6 +577,12 @@ def _as_of(sentence: str, number: Number, published: date | None) -> str | None:
         return published.isoformat() if published else None
     nearest = min(times, key=lambda t: min(abs(t.start - number.end), abs(number.start - t.end)))
     return nearest.iso
+
+
+@lru_cache(maxsize=256)
+def _times(sentence: str, published: date | None) -> tuple[TimeExpression, ...]:
+    """The sentence's time expressions, once per sentence (it often holds several counts)."""
+    return tuple(find_times(sentence, published))
 
 
 def _retraction_sentences(text: str, sentences: Sequence[Span]) -> set[int]:

@@ -265,8 +265,8 @@ def find_numbers(text: str) -> list[Number]:
         >>> find_numbers("dozens killed")[0].high
         99
     """
-    ascii_text = text.translate(_DIGITS)
-    phones = [m.span() for m in _PHONE.finditer(ascii_text) if _looks_like_phone(m.group())]
+    ascii_text = text if text.isascii() else text.translate(_DIGITS)
+    phones = _phone_spans(ascii_text)
     found: list[Number] = []
     position = 0
     while (match := _PATTERN.search(ascii_text, position)) is not None:
@@ -294,6 +294,15 @@ def _split_day(text: str, match: re.Match[str]) -> str | None:
         return None
     cut = match.start("first") + gap.start()
     return text[:cut] + "\n" + text[cut + 1 :]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    if len(_DIGIT.findall(text)) < 7:
+        return []  # no phone number; the pattern is slow to reject every position
+    return [m.span() for m in _PHONE.finditer(text) if _looks_like_phone(m.group())]
 
 
 def _looks_like_phone(candidate: str) -> bool:
