@@ -585,8 +585,19 @@ def _times(sentence: str, published: date | None) -> tuple[TimeExpression, ...]:
     return tuple(find_times(sentence, published))
 
 
+# Words without which _RETRACTION cannot match (a substring test is far cheaper).
+_RETRACTION_WORDS = ("withdr", "retract", "back", "rescind", "error", "mistake", "glitch", "mix-up")
+
+
 def _retraction_sentences(text: str, sentences: Sequence[Span]) -> set[int]:
-    return {i for i, (s, e) in enumerate(sentences) if _RETRACTION.search(text[s:e])}
+    return {i for i, (s, e) in enumerate(sentences) if _may_retract(text[s:e])}
+
+
+def _may_retract(sentence: str) -> bool:
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _RETRACTION_WORDS):
+        return False
+    return bool(_RETRACTION.search(sentence))
 
 
 def _neighbour_values(
