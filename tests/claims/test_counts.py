@@ -86,11 +86,30 @@ def test_percent_of_population() -> None:
 def test_implied_victims_and_article_totals() -> None:
     text = (
         "A man was shot and wounded on Elm St. The man died at the hospital. "
-        "Both teens were shot in the legs."
+        "Both teens were wounded in the legs."
     )
     totals = article_totals(_claims(text))
     assert totals["killed"] == Interval(1.0, 1.0)
     assert totals["injured"] == Interval(2.0, 2.0)  # the two teens; the dead man once
+
+
+def test_people_shot_are_the_killed_and_the_wounded_together() -> None:
+    assert article_totals(_claims("Two people were shot, one fatally."))["injured"].low == 1
+    text = "Five people were shot on Elm St. Police said two victims died at the scene."
+    totals = article_totals(_claims(text))
+    assert (totals["killed"].low, totals["injured"].low) == (2, 3)
+    text = "A man was killed and three others were shot on Elm St."
+    assert article_totals(_claims(text))["injured"].low == 3  # "others": not the dead man
+
+
+def test_victims_named_as_objects_or_by_name_alone_count_once_each() -> None:
+    assert article_totals(_claims("He is accused of fatally shooting his wife."))["killed"].low == 1
+    assert article_totals(_claims("The gunfire left a woman dead."))["killed"].low == 1
+    assert article_totals(_claims("Frazer was pronounced dead at the scene."))["killed"].low == 1
+    text = "Police are investigating a double homicide on Elm St."
+    assert article_totals(_claims(text))["killed"].low == 2
+    text = "The attack left a 16-year-old boy in critical condition."
+    assert article_totals(_claims(text))["injured"].low == 1
 
 
 def test_totals_take_the_largest_restatement_not_the_sum() -> None:

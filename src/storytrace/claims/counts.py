@@ -249,7 +249,10 @@ def _interval(
 _VICTIM = (
     r"man|woman|person|teen(?:ager)?|boy|girl|child|toddler|infant|baby|son|daughter|"
     r"father|mother|husband|wife|brother|sister|victim|officer|deputy|trooper|driver|"
-    r"student|resident|homeowner|clerk|employee|suspect|gunman|shooter|passenger|neighbor"
+    r"student|resident|homeowner|clerk|employee|suspect|gunman|shooter|passenger|neighbor|"
+    r"male|female|juvenile|youth|kid|grandfather|grandmother|grandson|granddaughter|uncle|"
+    r"aunt|nephew|niece|cousin|friend|boyfriend|girlfriend|roommate|customer|bystander|"
+    r"guard|owner|pedestrian|motorist|relative|stepfather|stepson|\d{1,3}-year-old"
 )
 _VICTIM_VERB = (
     r"was|has been|had been|is|died|dies|has died|later died|remains|remained|suffered|"
@@ -267,9 +270,33 @@ _DEATH_VERB = (
     r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?(?:shot|wounded|killed)"
 )
 _HE_OR_SHE = re.compile(rf"\b(?:[Hh]e|[Ss]he)(?=\s+(?:{_DEATH_VERB}))")
-_NAMED_DEATH = r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed"
-_NAMED = re.compile(rf"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?=(?:,\s+\d{{1,2}},)?\s+(?:{_NAMED_DEATH}))")
+# A person named by one to three capitalised words, an age or an apposition between
+# name and verb ("Frazer was pronounced dead", "MaKayla Dyer, a student at ..., was killed").
+_NAMED_DEATH = (
+    r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed"
+    r"|was\s+(?:later\s+)?(?:found|confirmed)\s+dead"
+)
+_NAMED = re.compile(
+    r"(?<![\w’'-])(?!(?:Police|Nobody|No|One|It|This|That|Everyone|Someone|Who)\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+    rf"(?=(?:,\s+\d{{1,2}},|,[^,.;]{{0,60}},)?\s+(?:{_NAMED_DEATH}))"
+)
 _NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
+# A victim as the object of the verb ("killing her 15-year-old brother", "fatally shot
+# his wife", "left a woman dead", "leaving the teen in critical condition"): what
+# happened is read from the verb before (``_measure``) or the words after.
+_OBJECT_VICTIM = re.compile(
+    r"\b(?:killed|killing|kills|murdered|murdering|shot|shooting|shoots|wounded|wounding|"
+    r"injured|injuring|left|leaving|leaves)\s+"
+    rf"(?P<one>his|her|their|an?|the|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})\b"
+    r"(?!\s+(?:who|that)\b)"
+)
+# A multiple-victim word: "double fatal shooting", "triple homicide", "murder-suicide".
+_MULTIPLE = re.compile(
+    r"\b(?P<n>[Dd]ouble|[Tt]riple|[Qq]uadruple)(?:\s+(?:fatal\s+shooting|homicide|murder|slaying))"
+    r"|\b(?P<ms>[Mm]urder-suicide)\b"
+)
+_MULTIPLE_VALUE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "murder-suicide": 2.0}
 _BOTH = re.compile(
     rf"\b(?P<both>[Bb]oth)(?:\s+(?:{_VICTIM})s?|\s+men|\s+women|\s+children)?"
     rf"(?=\s+(?:died|were\s+killed|were\s+pronounced\s+dead|were\s+shot|were\s+wounded))"
@@ -281,7 +308,7 @@ _DEATH = re.compile(
 
 def _implied_death(sentence: str, count: _Count) -> bool:
     """An implied victim said to be hurt and, later in the window, dead."""
-    hurt = count.measure in ("injured", "hospitalised", "critical")
+    hurt = count.measure in ("injured", "hospitalised", "critical", "shot")
     return (
         count.number.implied
         and hurt
@@ -292,7 +319,8 @@ def _implied_death(sentence: str, count: _Count) -> bool:
 # Every implied count needs one of these words; most sentences have none, and the
 # patterns above (a determiner, then up to three words) are slow to reject.
 _IMPLIED_CUE = re.compile(
-    rf"\b(?:{_VICTIM}|both|died|pronounced dead|was (?:fatally )?(?:shot|wounded|killed))\b",
+    rf"\b(?:{_VICTIM}|both|died|dead|was (?:fatally )?(?:shot|wounded|killed)|double|triple"
+    r"|quadruple|murder-suicide)\b",
     re.I,
 )
 
@@ -310,6 +338,9 @@ def _singulars(sentence: str, numbers: Sequence[Number]) -> list[Number]:
     for match in _BOTH.finditer(sentence):
         start, end = match.span("both")
         found.append(Number(start, end, 2.0, 2.0, implied=True))
+    for match in _MULTIPLE.finditer(sentence):
+        value = _MULTIPLE_VALUE[(match.group("n") or match.group("ms")).lower()]
+        found.append(Number(match.start(), match.end(), value, value, implied=True))
     return found
 
 
@@ -319,7 +350,14 @@ def _one_victim_spans(sentence: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _HE_OR_SHE.finditer(sentence)]
     if _NAMED_VERB.search(sentence):
         spans += [m.span() for m in _NAMED.finditer(sentence)]
+    spans += [m.span("one") for m in _OBJECT_VICTIM.finditer(sentence)]
     return sorted(spans)
+
+
+def _others(subject: str | None) -> bool:
+    """A subject that excludes those already counted: "others", "two other men"."""
+    words = (subject or "").lower().split()
+    return any(word in ("other", "others", "more", "additional") for word in words)
 
 
 def _overlaps(numbers: Sequence[Number], start: int, end: int) -> bool:
@@ -339,6 +377,8 @@ def _counts(sentence: str) -> list[_Count]:
             count = _replace_subject(count, resolved[-1].subject)
         if _implied_death(sentence, count):
             count = _replace_measure(count, "killed")  # "..., where he was pronounced dead"
+        if count.measure == "shot" and _others(count.subject):
+            count = _replace_measure(count, "injured")  # "one killed and three others shot"
         if count.measure is not None and not _not_a_count(sentence, count):
             resolved.append(count)
     return resolved
@@ -363,6 +403,7 @@ _PEOPLE_MEASURES = frozenset(
     [
         "killed",
         "injured",
+        "shot",
         "hospitalised",
         "critical",
         "missing",
@@ -407,6 +448,8 @@ def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
 def _measure(
     sentence: str, number: Number, hedge: Hedge | None, clause: str, subject: str | None
 ) -> str | None:
+    if number.implied and _MULTIPLE.fullmatch(sentence, number.start, number.end):
+        return "killed"  # "double homicide", "murder-suicide"
     event = event_measure(clause)
     if number.implied and event is not None and _DEATH.search(clause):
         return "killed"  # "a man was shot and later died": one dead, not one wounded
@@ -640,13 +683,18 @@ def article_totals(claims: Iterable[Claim]) -> dict[str, Interval]:
     lower end, never a sum (news restates one count many times: the headline, the
     lede, a quote); an implied single victim ("a man was shot", hedge ``implied``)
     adds no injured when the article reports a death and cannot tell the victims
-    apart (the wounded man who "later died" is one victim, not two).
+    apart (the wounded man who "later died" is one victim, not two). People *shot*
+    are the killed and the wounded together: "four men were shot ... two died" leaves
+    two injured, so the shot count less the killed is a lower bound on the injured.
 
     Example:
         >>> from storytrace.model import Article
         >>> text = "A man was shot on Main St. The man died at the hospital."
         >>> article_totals(extract_counts(Article(id="a", source="a", text=text)))
         {'killed': Interval(low=1.0, high=1.0)}
+        >>> text = "Four men were shot on Main St. Two of the men died."
+        >>> article_totals(extract_counts(Article(id="a", source="a", text=text)))["injured"]
+        Interval(low=2.0, high=2.0)
     """
     kept = [c for c in claims if c.status == "asserted" and c.low is not None]
     totals: dict[str, Interval] = {}
@@ -657,7 +705,23 @@ def article_totals(claims: Iterable[Claim]) -> dict[str, Interval]:
         if own:
             best = max(own, key=lambda c: c.low or 0.0)
             totals[total] = Interval(best.low or 0.0, best.high)
+    wounded = _shot_not_killed(kept, totals.get("killed"))
+    if wounded is not None and wounded.low > totals.get("injured", Interval(0.0, 0.0)).low:
+        totals["injured"] = wounded
     return totals
+
+
+def _shot_not_killed(claims: Sequence[Claim], killed: Interval | None) -> Interval | None:
+    """The people shot less the killed, or None when no count of people shot is given."""
+    shot = [c for c in claims if c.measure == "shot"]
+    if not shot:
+        return None
+    best = max(shot, key=lambda c: c.low or 0.0)
+    dead = killed.low if killed else 0.0
+    if (best.low or 0.0) <= dead:
+        return None
+    high = None if best.high is None else best.high - dead
+    return Interval((best.low or 0.0) - dead, high)
 
 
 def _same_victim(claim: Claim, claims: Sequence[Claim]) -> bool:

@@ -29,17 +29,17 @@ EVENT_TRIGGERS: Mapping[str, tuple[str, ...]] = {
         "fatalities", "shot and killed", "fatally shot", "shot to death",
         "fatally", "kicked the bucket", "murdered", "massacred", "lives lost", "lives",
         "eliminated", "bodies", "killing", "slaying", "slew", "were executed", "toll",
-        "morts", "tués", "tuées", "décès",
+        "passed away", "morts", "tués", "tuées", "décès",
     ),
     "injured": (
         "injured", "wounded", "hurt", "injuries", "harmed", "wounding", "injuring",
-        "sustained injuries", "shot", "shot and wounded", "shot and injured",
+        "sustained injuries", "shot and wounded", "shot and injured", "gunshot injuries",
         "blessés", "blessées", "blessé", "blessée",
     ),
     "hospitalised": (
         "hospitalized", "hospitalised", "in hospital", "admitted to hospital",
         "taken to hospital", "taken to the hospital", "treated in hospital", "hospitalisations",
-        "hospitalizations", "treated in hospitals", "in hospitals",
+        "hospitalizations", "treated in hospitals", "in hospitals", "in the hospital",
     ),
     "critical": ("intensive care", "critical condition", "serious condition", "life support"),
     "missing": ("missing", "unaccounted for", "disappeared", "disparus", "disparues"),
@@ -55,6 +55,12 @@ EVENT_TRIGGERS: Mapping[str, tuple[str, ...]] = {
     "displaced": ("displaced", "homeless", "fled", "forced from their homes", "lost their homes"),
     "damaged": ("destroyed", "damaged", "burned", "burnt", "looted", "razed", "flattened"),
     "protesters": ("took to the streets", "rallied", "marched", "protested", "demonstrated"),
+    # Hit by gunfire, dead or alive: "four men were shot" (two of whom died) counts the
+    # killed and the wounded together; ``counts.article_totals`` tells them apart.
+    "shot": (
+        "shot", "gunshot wound", "gunshot wounds", "struck by gunfire", "hit by gunfire",
+        "struck by bullets", "hit by bullets",
+    ),
 }  # fmt: skip
 """Event words: what happened to the counted."""
 
