@@ -110,6 +110,9 @@ def test_victims_named_as_objects_or_by_name_alone_count_once_each() -> None:
     assert article_totals(_claims(text))["killed"].low == 2
     text = "The attack left a 16-year-old boy in critical condition."
     assert article_totals(_claims(text))["injured"].low == 1
+    for text in ("James Means, 15, was shot and killed.", "Her friend, Murray, was killed."):
+        assert article_totals(_claims(text))["killed"].low == 1  # past the apposition
+    assert article_totals(_claims("A man, 25, was shot on Elm St."))["injured"].low == 1
 
 
 def test_totals_take_the_largest_restatement_not_the_sum() -> None:

@@ -259,8 +259,8 @@ _VICTIM_VERB = (
     r"sustained|succumbed"
 )
 _ONE_VICTIM = re.compile(
-    rf"\b(?P<one>[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})"
-    rf"(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
+    rf"\b(?P<one>[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
 )
 # The victim noun every _ONE_VICTIM match ends with, searched first (``_near``).
 _VICTIM_NOUN = re.compile(
@@ -287,7 +287,7 @@ _NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
 # happened is read from the verb before (``_measure``) or the words after.
 _OBJECT_VICTIM = re.compile(
     r"\b(?:killed|killing|kills|murdered|murdering|shot|shooting|shoots|wounded|wounding|"
-    r"injured|injuring|left|leaving|leaves)\s+"
+    r"injured|injuring|left|leaving|leaves|found|finds)\s+"
     rf"(?P<one>his|her|their|an?|the|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})\b"
     r"(?!\s+(?:who|that)\b)"
 )
@@ -435,6 +435,8 @@ def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
         next_start = next_hedge.start if next_hedge else next_start
     window_end = min(next_start, number.end + _RIGHT_WINDOW)
     right = sentence[number.end : window_end]
+    if number.implied:  # "James Means, 15, was shot": the verb is past the apposition
+        right = _APPOSITION.sub(lambda m: " " * len(m.group()), right, count=1)
     clause = _CLAUSE_END.search(right)
     clause_text = right[: clause.start()] if clause else right
     joined = clause is None and bool(re.search(r"\b(?:and|or)\s*$|,\s*$", right))
@@ -443,6 +445,10 @@ def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
     return _Count(
         number, hedge, measure, _with_place(sentence, number, subject), window_end, joined
     )
+
+
+# An apposition between an implied victim and its verb ("a man, 25, was shot").
+_APPOSITION = re.compile(rf",[^,.;]{{0,60}},(?=\s+(?:{_VICTIM_VERB}|{_NAMED_DEATH})\b)")
 
 
 def _measure(

@@ -191,7 +191,11 @@ _TIME_AFTER = re.compile(
 )
 _AGE_AFTER = re.compile(r"\A[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*\Z", re.IGNORECASE)
-_AGE_APPOSITION = re.compile(r"[A-Z][\w’'-]+,\s*\Z")
+# "Senard, 65,", "a man, 25,": an age between commas after a name or a person noun.
+_AGE_APPOSITION = re.compile(
+    r"(?:[A-Z][\w’'-]+|\b(?:man|woman|boy|girl|teen|teenager|victim|driver|suspect|son|"
+    r"daughter|wife|husband|mother|father|resident|officer|student)),\s*\Z"
+)
 _ADDRESS_AFTER = re.compile(
     r"\A\s+(?:block\b|(?:[A-Z][\w.]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
     r"Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b)"
