@@ -115,6 +115,11 @@ def test_victims_named_as_objects_or_by_name_alone_count_once_each() -> None:
     assert article_totals(_claims("A man, 25, was shot on Elm St."))["injured"].low == 1
 
 
+def test_how_often_and_nobody_are_not_counts() -> None:
+    assert article_totals(_claims("Her son was shot six times.")) == {"injured": Interval(1, 1)}
+    assert article_totals(_claims("No one else was hurt in the shooting.")) == {}
+
+
 def test_totals_take_the_largest_restatement_not_the_sum() -> None:
     text = "Three people were injured. Police said three people were injured, one critically."
     assert article_totals(_claims(text))["injured"].low == 3

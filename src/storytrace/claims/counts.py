@@ -384,17 +384,21 @@ def _counts(sentence: str) -> list[_Count]:
     return resolved
 
 
-# "for two months": a duration; "two of them": part of a group already counted.
+# "for two months": a duration; "shot six times": how often; "two of them": part of a
+# group already counted; "no one was hurt": nobody.
 _NOT_COUNT_AFTER = re.compile(
-    r"(?:\s+|-)(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+    r"(?:\s+|-)(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|times)\b"
     r"|of\s+(?:them|those|these|whom|which|us)\b)",
     re.I,
 )
 
 
+_NO_BEFORE = re.compile(r"\b[Nn]o\s+\Z")
+
+
 def _not_a_count(sentence: str, count: _Count) -> bool:
     """A subset after "including", a duration, or a part of a group counted before."""
-    if _SUBSET.search(sentence[: _start(count)]):
+    if _SUBSET.search(sentence[: _start(count)]) or _NO_BEFORE.search(sentence[: _start(count)]):
         return True
     return bool(_NOT_COUNT_AFTER.match(sentence, count.number.end))
 
