@@ -123,3 +123,12 @@ def test_how_often_and_nobody_are_not_counts() -> None:
 def test_totals_take_the_largest_restatement_not_the_sum() -> None:
     text = "Three people were injured. Police said three people were injured, one critically."
     assert article_totals(_claims(text))["injured"].low == 3
+
+
+def test_subjects_of_french_copies_stop_at_auxiliaries_and_conjunctions() -> None:
+    text = (
+        "Des dizaines de personnes sont portées disparues et plus de 140 ont été blessées. "
+        "Le chef de l’État a dépêché plus de 1 800 militaires et secouristes sur place."
+    )
+    subjects = {c.measure: c.subject for c in _claims(text)}
+    assert subjects == {"missing": "personnes", "injured": "personnes", "deployed": "militaires"}

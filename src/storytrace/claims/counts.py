@@ -87,6 +87,16 @@ _STOP_WORDS = frozenset(
         "to",
     ]
 )
+# The same for French copies (auxiliaries, prepositions, conjunctions): "plus de 140
+# ont été blessées", "1 800 militaires et secouristes sur place".
+_STOP_WORDS_FR = frozenset([
+    "a", "ont", "sont", "est", "été", "était", "étaient", "avait", "avaient", "sera", "seront",
+    "et", "ou", "qui", "que", "dans", "sur", "à", "au", "aux", "en", "par", "pour", "avec",
+    "selon", "lors", "depuis", "après", "avant", "pendant", "ce", "cette", "ces",
+])  # fmt: skip
+# "of" and its French forms: skipped before the noun of a vague number ("dozens of
+# people", "dizaines de personnes"), a phrase end after three words.
+_OF_WORDS = frozenset(["of", "de", "du", "des", "d’", "d'"])
 _GENERIC = frozenset(
     ["people", "persons", "individuals", "civilians", "residents", "more", "others"]
 )
@@ -514,14 +524,17 @@ def _last_clause(left: str) -> str:
 def _subject(clause: str, number: Number) -> str | None:
     """The noun phrase right after a number: what it counts."""
     words = clause.strip().lstrip(_QUOTES).split()
-    if words[:1] == ["of"] or (number.vague and words[:1] == ["of"]):
+    if words[:1] and words[0].lower() in _OF_WORDS:
         words = words[1:]
     taken: list[str] = []
     for word in words:
         bare = word.strip(_QUOTES + ",.;:!?()")
-        if not bare or bare.lower() in _STOP_WORDS or bare[0].isdigit() or event_measure(bare):
+        lowered = bare.lower()
+        if not bare or lowered in _STOP_WORDS or lowered in _STOP_WORDS_FR:
             break
-        if taken and bare.lower() == "of" and len(taken) > 2:
+        if bare[0].isdigit() or event_measure(bare):
+            break
+        if taken and lowered in _OF_WORDS and len(taken) > 2:
             break
         taken.append(bare)
         if word.rstrip(_QUOTES) != word and word.strip(_QUOTES) != word.lstrip(_QUOTES):
