@@ -29,10 +29,12 @@
   both equal the incident's gold. An article's counts are
   ``claims.counts.article_totals``' lower ends (0 when none): asserted claims only; per
   measure the largest claim, never the sum (a count restated in headline, lede and
-  quote is one count); injured includes hospitalised and critical; implied single
-  victims ("a man was shot", "the boy died", "both died") count, but an implied
-  wounded victim adds nothing when the article reports a death and the victims cannot
-  be told apart. Split: sha1 rule on ``incident_uri``.
+  quote is one count); injured includes hospitalised and critical, and is at least
+  the people *shot* less the killed ("five people were shot ... two died": three);
+  implied single victims ("a man was shot", "the boy died", "both died", "fatally
+  shooting his wife") count, but an implied wounded victim adds nothing when the
+  article reports a death and the victims cannot be told apart. Split: sha1 rule on
+  ``incident_uri``.
 
 Run ``storytrace evaluate claims [--split dev|test] [--shared PATH]`` for JSON.
 """
