@@ -115,9 +115,14 @@ def test_victims_named_as_objects_or_by_name_alone_count_once_each() -> None:
     assert article_totals(_claims("A man, 25, was shot on Elm St."))["injured"].low == 1
 
 
-def test_how_often_and_nobody_are_not_counts() -> None:
+def test_how_often_nobody_distances_charges_and_ages_are_not_counts() -> None:
     assert article_totals(_claims("Her son was shot six times.")) == {"injured": Interval(1, 1)}
     assert article_totals(_claims("No one else was hurt in the shooting.")) == {}
+    text = "A neighbour living about 200 yards away said the family was found dead."
+    assert _claims(text) == []
+    assert _claims("He is charged with two counts of murder.") == []
+    assert _claims("Police found a woman dead inside apartment 38.")[0].low == 1
+    assert _claims("Bill Williams, 51 — appeared to have died of a gunshot wound.") == []
 
 
 def test_totals_take_the_largest_restatement_not_the_sum() -> None:

@@ -394,10 +394,13 @@ def _counts(sentence: str) -> list[_Count]:
     return resolved
 
 
-# "for two months": a duration; "shot six times": how often; "two of them": part of a
-# group already counted; "no one was hurt": nobody.
+# "for two months": a duration; "shot six times": how often; "200 yards away": a
+# distance; "two counts of murder": charges; "two of them": part of a group already
+# counted; "no one was hurt": nobody.
 _NOT_COUNT_AFTER = re.compile(
-    r"(?:\s+|-)(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|times)\b"
+    r"(?:\s+|-)(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|times|yards?|feet|"
+    r"foot|miles?|meters?|metres?|kilometers?|kilometres?|km|blocks?|doors?|inches|pounds|"
+    r"counts?|charges?)\b"
     r"|of\s+(?:them|those|these|whom|which|us)\b)",
     re.I,
 )

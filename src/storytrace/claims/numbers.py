@@ -196,6 +196,9 @@ _AGE_APPOSITION = re.compile(
     r"(?:[A-Z][\w’'-]+|\b(?:man|woman|boy|girl|teen|teenager|victim|driver|suspect|son|"
     r"daughter|wife|husband|mother|father|resident|officer|student)),\s*\Z"
 )
+# What may follow such an age: a comma, a dash, a closing bracket, "and", or the end of
+# the sentence ("Williams, 51 — appeared", "kills man, 18").
+_AGE_END = re.compile(r"\A\s*(?:[,;)—–]|-\s|\.(?!\d)|\Z|and\b)")
 _ADDRESS_AFTER = re.compile(
     r"\A\s+(?:block\b|(?:[A-Z][\w.]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
     r"Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b)"
@@ -208,7 +211,8 @@ _NOT_PLURALS = frozenset(["this", "thus", "was", "has", "does", "less", "plus", 
 _MODEL_BEFORE = re.compile(
     r"(?:\b[a-z]+[A-Z]\w*|\b[A-Za-z]+\d\w*)\s\Z|\b[A-Z]{1,3}-\Z"
     r"|\b(?i:category|level|grade|phase|stage|season|episode|chapter|article|section|room|"
-    r"flight|route|highway|tier|class|type|version|model|game|no\.|number)\s\Z"
+    r"flight|route|highway|tier|class|type|version|model|game|no\.|number|apartment|apt\.|"
+    r"unit|suite|precinct|ward|district|channel|interstate|exit)\s\Z"
 )
 _NAME_BEFORE = re.compile(r"(?:\b|^)([A-Z][\w&/]*|[A-Z]+&[A-Z]+)\s\Z")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
@@ -527,7 +531,7 @@ def _numeral_role(numeral: str, before: str, after: str) -> str | None:
         return "date"
     if _is_year(numeral, after):
         return "year"
-    if _AGE_APPOSITION.search(before) and re.match(r"\A\s*,", after) and numeral.isdigit():
+    if _AGE_APPOSITION.search(before) and _AGE_END.match(after) and numeral.isdigit():
         return "age" if int(numeral) < 120 else None
     if _MODEL_BEFORE.search(before):
         return "name"
