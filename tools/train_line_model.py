@@ -39,7 +39,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
@@ -58,10 +58,12 @@ from storytrace.ingest._line_model import LineModel, Logistic, Trees
 from storytrace.ingest._line_model_features import OWN_NAMES
 from storytrace.ingest.clean import (
     PROSE_MIN_WORDS,
+    AnalysedDocument,
     Cleaned,
     LineStats,
-    clean_document,
-    feature_table,
+    analyse_document,
+    analysed_table,
+    clean_analysed,
     semantic_table,
 )
 from storytrace.ingest.line_stats import site_of
@@ -74,6 +76,7 @@ MAX_LOSS = 0.006
 THRESHOLDS = tuple(round(value, 3) for value in np.arange(0.20, 0.96, 0.025))
 PROSE_WORDS_GRID = (4, 6, 8, 10, 12, 15, 20, 1000)
 """``prose_min_words`` tried by ``--prose-sweep`` (1000: only jusText-good lines protect a page)."""
+ScorerT = TypeVar("ScorerT", Logistic, Trees)
 NEVER = 3.0e38
 """The cut of a padding node: no value is above it, so every row goes left."""
 
@@ -121,9 +124,53 @@ def group_of(item: LabelledDocument) -> str:
     return "kz2022" if item.set_name == "kz2022" else site_of(item.document)
 
 
-def rows_of(item: LabelledDocument) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """The dev documents, each read once (``analyse_document``), with their label rows.
+
+    Every candidate and threshold is scored on the same readings, so the lines of a
+    document are analysed once per run, not once per model and threshold.
+    """
+
+    items: list[LabelledDocument]
+    analysed: dict[str, AnalysedDocument]
+    rows: dict[str, tuple[np.ndarray, np.ndarray]]
+
+    @classmethod
+    def read(cls, items: list[LabelledDocument]) -> Labelled:
+        analysed = {
+            item.document.id: analyse_document(item.document, stats=item.stats) for item in items
+        }
+        rows = {item.document.id: rows_of(item, analysed[item.document.id]) for item in items}
+        return cls(items, analysed, rows)
+
+    def stacked(self, items: Sequence[LabelledDocument]) -> tuple[np.ndarray, np.ndarray]:
+        """Feature rows and labels of ``items``, one block per document."""
+        pairs = [self.rows[item.document.id] for item in items]
+        return np.vstack([x for x, _ in pairs]), np.concatenate([y for _, y in pairs])
+
+    def score(
+        self,
+        items: Sequence[LabelledDocument],
+        model: LineModel | None,
+        prose_min_words: int = PROSE_MIN_WORDS,
+    ) -> Tally:
+        """Clean ``items`` with ``model`` (``None``: the hand rules) and tally their lines."""
+
+        def clean(document: Document, _stats: LineStats) -> Cleaned:
+            return clean_analysed(
+                self.analysed[document.id],
+                model=model,
+                rules_only=model is None,
+                prose_min_words=prose_min_words,
+            )
+
+        return Tally.of(score_documents(items, clean))
+
+
+def rows_of(item: LabelledDocument, analysed: AnalysedDocument) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and 0/1 junk labels of a document's labelled lines."""
-    numbers, matrix = feature_table(item.document, stats=item.stats)
+    numbers, matrix = analysed_table(analysed)
     picked, labels = labelled_rows(item, numbers)
     return matrix[picked], labels
 
@@ -138,11 +185,6 @@ def labelled_rows(item: LabelledDocument, numbers: list[int]) -> tuple[list[int]
             picked.append(row)
             labels.append(digest_label[1] == "junk")
     return picked, np.array(labels, dtype=bool)
-
-
-def stacked(items: Sequence[LabelledDocument]) -> tuple[np.ndarray, np.ndarray]:
-    pairs = [rows_of(item) for item in items]
-    return np.vstack([x for x, _ in pairs]), np.concatenate([y for _, y in pairs])
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -231,7 +273,7 @@ def export_forest(model: RandomForestClassifier) -> Trees:
 # -- candidates ------------------------------------------------------------------------------
 
 
-def checked(scorer: Logistic | Trees, expected: np.ndarray, x: np.ndarray) -> Logistic | Trees:
+def checked(scorer: ScorerT, expected: np.ndarray, x: np.ndarray) -> ScorerT:
     """The exported arrays must give sklearn's own probabilities."""
     gap = float(np.abs(scorer.probability(x) - expected).max())
     if gap > 1e-6:
@@ -280,6 +322,9 @@ FITTERS: dict[str, Callable[[np.ndarray, np.ndarray], Logistic | Trees]] = {
 
 # -- cross-validation ------------------------------------------------------------------------
 
+Fit = Callable[[Sequence[LabelledDocument]], LineModel | None]
+"""Trains a model on some documents; ``None`` stands for the hand rules (nothing to fit)."""
+
 
 def folds_of(items: Sequence[LabelledDocument], folds: int) -> list[int]:
     groups = [group_of(item) for item in items]
@@ -290,53 +335,57 @@ def folds_of(items: Sequence[LabelledDocument], folds: int) -> list[int]:
     return fold
 
 
-def score_with(
-    items: Sequence[LabelledDocument],
-    model: LineModel | None,
-    prose_min_words: int = PROSE_MIN_WORDS,
-) -> Tally:
-    def clean(document: Document, stats: LineStats) -> Cleaned:
-        return clean_document(
-            document,
-            stats=stats,
-            model=model,
-            rules_only=model is None,
-            prose_min_words=prose_min_words,
-        )
-
-    return Tally.of(score_documents(items, clean))
-
-
 def best_threshold(by_threshold: dict[float, Tally]) -> float:
     """Highest recall at loss <= MAX_LOSS (ties: the highest threshold, the safer one)."""
     allowed = [(t.recall, th) for th, t in by_threshold.items() if t.loss <= MAX_LOSS]
     return max(allowed)[1] if allowed else max(by_threshold)
 
 
-def cv_candidate(
-    items: Sequence[LabelledDocument],
+def cross_validate(
+    data: Labelled,
     fold: list[int],
-    fitter: Callable[..., Any],
-    protect: bool,
-    folds: int,
-    fraction: float = 1.0,
+    fit: Fit,
     prose_min_words: int = PROSE_MIN_WORDS,
 ) -> dict[str, Any]:
-    """Per-fold tallies for every threshold, and the pooled and nested choices."""
+    """Train on all folds but one, clean the held-out one at every threshold, summarise.
+
+    The one CV loop of this tool: every candidate (the rules, each learner, the semantic
+    model, a learning-curve share, a ``prose_min_words`` setting) is a ``fit``.
+    """
     per_fold: list[dict[float, Tally]] = []
-    for number in range(folds):
-        train = [item for item, f in zip(items, fold, strict=True) if f != number]
-        train = train[: max(1, round(len(train) * fraction))]
-        test = [item for item, f in zip(items, fold, strict=True) if f == number]
-        scorer = fitter(*stacked(train))
-        base = LineModel(scorer=scorer, threshold=0.5, protect_good=protect)
+    for number in range(max(fold) + 1):
+        train = [item for item, f in zip(data.items, fold, strict=True) if f != number]
+        test = [item for item, f in zip(data.items, fold, strict=True) if f == number]
+        model = fit(train)
+        if model is None:
+            tally = data.score(test, None, prose_min_words)
+            per_fold.append(dict.fromkeys(THRESHOLDS, tally))
+            continue
         per_fold.append(
             {
-                t: score_with(test, dataclasses.replace(base, threshold=t), prose_min_words)
+                t: data.score(test, dataclasses.replace(model, threshold=t), prose_min_words)
                 for t in THRESHOLDS
             }
         )
-    return summarise(per_fold)
+    result = summarise(per_fold)
+    if fit is fit_rules:
+        result["threshold"] = None
+    return result
+
+
+def fit_rules(_train: Sequence[LabelledDocument]) -> None:
+    """The hand rules: nothing to fit."""
+
+
+def learner(data: Labelled, name: str, fraction: float = 1.0) -> Fit:
+    """A ``Fit`` for one named candidate ('boosted-trees + keep prose'), on a share of its data."""
+    fitter, protect = FITTERS[name.split(" + ")[0]], " + keep prose" in name
+
+    def fit(train: Sequence[LabelledDocument]) -> LineModel:
+        share = train[: max(1, round(len(train) * fraction))]
+        return LineModel(scorer=fitter(*data.stacked(share)), threshold=0.5, protect_good=protect)
+
+    return fit
 
 
 def pooled(per_fold: Sequence[dict[float, Tally]]) -> dict[float, Tally]:
@@ -355,20 +404,6 @@ def summarise(per_fold: list[dict[float, Tally]]) -> dict[str, Any]:
         "pooled": pooled(per_fold)[threshold],
         "nested_folds": nested,
         "nested": sum(nested, Tally()),
-    }
-
-
-def rules_cv(items: Sequence[LabelledDocument], fold: list[int], folds: int) -> dict[str, Any]:
-    tallies = [
-        score_with([i for i, f in zip(items, fold, strict=True) if f == n], None)
-        for n in range(folds)
-    ]
-    return {
-        "threshold": None,
-        "folds": tallies,
-        "pooled": sum(tallies, Tally()),
-        "nested_folds": tallies,
-        "nested": sum(tallies, Tally()),
     }
 
 
@@ -391,7 +426,7 @@ class SemanticRows:
 
 
 def semantic_rows(item: LabelledDocument) -> SemanticRows:
-    numbers, matrix = feature_table(item.document, stats=item.stats)
+    numbers, matrix = analysed_table(analyse_document(item.document, stats=item.stats))
     _, inputs, embedded = semantic_table(item.document, stats=item.stats)
     picked, labels = labelled_rows(item, numbers)
     return SemanticRows(matrix[picked], labels, inputs[picked], embedded[picked])
@@ -435,19 +470,16 @@ def fit_semantic_model(
     )
 
 
-def cv_semantic(items: Sequence[LabelledDocument], fold: list[int], folds: int) -> dict[str, Any]:
-    """Nested CV of the semantic candidate, cleaning held-out sites with ``clean_document``."""
-    rows = [semantic_rows(item) for item in items]
-    groups = [group_of(item) for item in items]
-    per_fold: list[dict[float, Tally]] = []
-    for number in range(folds):
-        train = [i for i, f in enumerate(fold) if f != number]
-        test = [item for item, f in zip(items, fold, strict=True) if f == number]
-        base = fit_semantic_model([rows[i] for i in train], [groups[i] for i in train], folds)
-        per_fold.append(
-            {t: score_with(test, dataclasses.replace(base, threshold=t)) for t in THRESHOLDS}
+def semantic_fit(data: Labelled, folds: int) -> Fit:
+    """A ``Fit`` for the semantic candidate (its inner CV uses ``folds`` site-grouped folds)."""
+    rows = {item.document.id: semantic_rows(item) for item in data.items}
+
+    def fit(train: Sequence[LabelledDocument]) -> LineModel:
+        return fit_semantic_model(
+            [rows[item.document.id] for item in train], [group_of(item) for item in train], folds
         )
-    return summarise(per_fold)
+
+    return fit
 
 
 # -- report ----------------------------------------------------------------------------------
@@ -500,46 +532,45 @@ def fold_sizes(items: Sequence[LabelledDocument], fold: list[int], folds: int) -
 # -- main ------------------------------------------------------------------------------------
 
 
+def candidates(only: Sequence[str]) -> list[str]:
+    """Learner names to cross-validate: every learner with and without the prose rule."""
+    names = [f"{name}{suffix}" for name in FITTERS for suffix in (" + keep prose", "")]
+    return [name for name in names if not only or name in only]
+
+
 def run_cv(
-    items: list[LabelledDocument], folds: int, only: Sequence[str] = (), semantic: bool = False
+    data: Labelled, folds: int, only: Sequence[str] = (), semantic: bool = False
 ) -> tuple[list[int], dict[str, dict[str, Any]]]:
-    fold = folds_of(items, folds)
-    print(fold_sizes(items, fold, folds), file=sys.stderr)
-    results = {"rules (hand, no fitted parameters)": rules_cv(items, fold, folds)}
-    for name, fitter in FITTERS.items():
-        for protect in (True, False):
-            label = f"{name}{' + keep prose' if protect else ''}"
-            if only and label not in only:
-                continue
-            results[label] = cv_candidate(items, fold, fitter, protect, folds)
-            print(
-                f"{label}: pooled {cell(results[label]['pooled'])} "
-                f"nested {cell(results[label]['nested'])}",
-                file=sys.stderr,
-            )
+    fold = folds_of(data.items, folds)
+    print(fold_sizes(data.items, fold, folds), file=sys.stderr)
+    fits: dict[str, Fit] = {"rules (hand, no fitted parameters)": fit_rules}
+    fits.update({name: learner(data, name) for name in candidates(only)})
     if semantic:
-        results[SEMANTIC_LABEL] = cv_semantic(items, fold, folds)
+        fits[SEMANTIC_LABEL] = semantic_fit(data, folds)
+    results = {}
+    for name, fit in fits.items():
+        results[name] = cross_validate(data, fold, fit)
         print(
-            f"{SEMANTIC_LABEL}: nested {cell(results[SEMANTIC_LABEL]['nested'])}", file=sys.stderr
+            f"{name}: pooled {cell(results[name]['pooled'])} "
+            f"nested {cell(results[name]['nested'])}",
+            file=sys.stderr,
         )
     return fold, results
 
 
-def learning_curve(items: list[LabelledDocument], fold: list[int], name: str, folds: int) -> None:
-    fitter, protect = FITTERS[name.split(" + ")[0]], " + keep prose" in name
+def learning_curve(data: Labelled, fold: list[int], name: str) -> None:
     for fraction in (0.25, 0.5, 0.75, 1.0):
-        result = cv_candidate(items, fold, fitter, protect, folds, fraction)
+        result = cross_validate(data, fold, learner(data, name, fraction))
         print(
             f"curve {name} train share {fraction:.2f}: "
             f"pooled {cell(result['pooled'])} nested {cell(result['nested'])}"
         )
 
 
-def prose_sweep(items: list[LabelledDocument], fold: list[int], name: str, folds: int) -> None:
+def prose_sweep(data: Labelled, fold: list[int], name: str) -> None:
     """CV of one candidate for each ``prose_min_words`` in ``PROSE_WORDS_GRID``."""
-    fitter, protect = FITTERS[name.split(" + ")[0]], " + keep prose" in name
     for words in PROSE_WORDS_GRID:
-        result = cv_candidate(items, fold, fitter, protect, folds, prose_min_words=words)
+        result = cross_validate(data, fold, learner(data, name), prose_min_words=words)
         print(
             f"prose_min_words {words:>4} ({name}): "
             f"pooled {cell(result['pooled'])} nested {cell(result['nested'])}"
@@ -574,11 +605,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also cross-validate 'boosted-trees + semantic' (needs the models extra)",
     )
     options = parser.parse_args(argv)
-    items = labelled_documents(options.shared, "dev")
+    data = Labelled.read(labelled_documents(options.shared, "dev"))
     if options.sweep_only:
-        prose_sweep(items, folds_of(items, options.folds), options.sweep_only, options.folds)
+        prose_sweep(data, folds_of(data.items, options.folds), options.sweep_only)
         return 0
-    fold, results = run_cv(items, options.folds, options.only, options.semantic)
+    fold, results = run_cv(data, options.folds, options.only, options.semantic)
     print(table(results, options.folds))
     best = max(
         (n for n in results if n.startswith(tuple(FITTERS)) and n != SEMANTIC_LABEL),
@@ -589,21 +620,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"chosen: {best}")
     if options.curve:
-        learning_curve(items, fold, best, options.folds)
+        learning_curve(data, fold, best)
     if options.prose_sweep:
-        prose_sweep(items, fold, best, options.folds)
-    write_model(items, best, results, options)
+        prose_sweep(data, fold, best)
+    write_model(data, best, results, options)
     return 0
 
 
 def write_model(
-    items: list[LabelledDocument],
+    data: Labelled,
     best: str,
     results: dict[str, dict[str, Any]],
     options: argparse.Namespace,
 ) -> None:
-    fitter, protect = FITTERS[best.split(" + ")[0]], " + keep prose" in best
-    scorer = fitter(*stacked(items))
+    items = data.items
+    fitted = learner(data, best)(items)
     info = {
         "trained_on": "dev labels (quality/annotations/cleaning-lines.tsv): "
         f"{len(items)} documents, "
@@ -617,11 +648,9 @@ def write_model(
             **{name: as_json(result) for name, result in results.items()},
         },
     }
-    model = LineModel(
-        scorer=scorer, threshold=results[best]["threshold"], protect_good=protect, info=info
-    )
+    model = dataclasses.replace(fitted, threshold=results[best]["threshold"], info=info)
     options.out.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-    dev = score_with(items, model)
+    dev = data.score(items, model)
     print(f"wrote {options.out}; dev (trained on it) {cell(dev)}")
 
 

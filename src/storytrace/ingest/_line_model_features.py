@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from storytrace.ingest._line_body import BODY_NAMES
 from storytrace.ingest._line_features import LineFeatures
 from storytrace.ingest.line_stats import Repetition
 
@@ -77,6 +78,7 @@ OWN_NAMES = (
     *(f"kind_{kind}" for kind in KINDS),
     *(f"rule_{reason}" for reason in REASONS),
     *REPETITION_NAMES,
+    *BODY_NAMES,
 )
 _WORDS = OWN_NAMES.index("log_words")
 _GOOD = OWN_NAMES.index("kind_good")
@@ -119,6 +121,8 @@ class LineEvidence:
         repetition: how widely it repeats (zeros without a ``LineStats``).
         margin: dateline, witness call or embedded post (kept at the margins by the rules).
         headline_like: the rules would keep it in the header zone.
+        body: its relation to the article's body (``_line_body.BODY_NAMES``); zeros until
+            the whole document is analysed.
     """
 
     features: LineFeatures
@@ -127,6 +131,7 @@ class LineEvidence:
     repetition: Repetition
     margin: bool
     headline_like: bool
+    body: tuple[float, ...] = (0.0,) * len(BODY_NAMES)
 
 
 def _log(value: float) -> float:
@@ -165,7 +170,13 @@ def own_row(evidence: LineEvidence) -> list[float]:
     reasons = [0.0] * len(REASONS)
     if evidence.reason:
         reasons[_REASON_INDEX[evidence.reason]] = 1.0
-    return [*_shape_row(evidence), *kinds, *reasons, *_repetition_row(evidence.repetition)]
+    return [
+        *_shape_row(evidence),
+        *kinds,
+        *reasons,
+        *_repetition_row(evidence.repetition),
+        *evidence.body,
+    ]
 
 
 def own_matrix(evidence: Sequence[LineEvidence]) -> Matrix:

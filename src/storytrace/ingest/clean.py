@@ -48,12 +48,13 @@ idempotent for a fixed ``LineStats``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
 import numpy.typing as npt
 
+from storytrace.ingest._line_body import BodyLine, body_matrix
 from storytrace.ingest._line_features import (
     DocumentProfile,
     LineFeatures,
@@ -76,9 +77,13 @@ from storytrace.ingest.line_stats import LineStats, Repetition, site_labels
 from storytrace.model import Document
 
 __all__ = [
+    "AnalysedDocument",
     "Cleaned",
     "LineModel",
     "LineStats",
+    "analyse_document",
+    "analysed_table",
+    "clean_analysed",
     "clean_document",
     "feature_table",
     "semantic_table",
@@ -142,6 +147,31 @@ class _Line:
         return self.evidence.reason
 
 
+@dataclass(frozen=True, slots=True)
+class AnalysedDocument:
+    """A document's lines read once, before any decision (cleaning reuses it, training too).
+
+    Attributes:
+        raw: every line of the text, right-stripped, blank ones included.
+        lines: the non-blank lines with their features, rule class and body relations.
+    """
+
+    raw: tuple[str, ...]
+    lines: tuple[_Line, ...]
+
+
+def analyse_document(document: Document, *, stats: LineStats | None = None) -> AnalysedDocument:
+    """Read every line of a document once: features, rules, repetition, body relations.
+
+    Args:
+        document: the document as a reader produced it.
+        stats: the pile's line profile (``LineStats.from_documents``); without it,
+            repetition is not used.
+    """
+    raw = tuple(line.rstrip() for line in document.text.split("\n"))
+    return AnalysedDocument(raw=raw, lines=tuple(_analyse(document, stats)))
+
+
 def clean_document(
     document: Document,
     *,
@@ -173,14 +203,33 @@ def clean_document(
         >>> clean_document(Document(id="x", source="x.txt", format="text", text=text)).text
         'A long sentence about what the council decided today.'
     """
-    raw = [line.rstrip() for line in document.text.split("\n")]
-    lines = _analyse(document, stats)
+    return clean_analysed(
+        analyse_document(document, stats=stats),
+        model=model,
+        rules_only=rules_only,
+        prose_min_words=prose_min_words,
+    )
+
+
+def clean_analysed(
+    analysed: AnalysedDocument,
+    *,
+    model: LineModel | None = None,
+    rules_only: bool = False,
+    prose_min_words: int = PROSE_MIN_WORDS,
+) -> Cleaned:
+    """``clean_document`` on a document already read by ``analyse_document``.
+
+    Training scores many models and thresholds on the same documents; reading their
+    lines once for all of them is what makes its cross-validation affordable.
+    """
+    lines = list(analysed.lines)
     if not lines:
         return Cleaned(text="", removed_lines=())
     keep = _keep_mask(lines) if rules_only else _model_keep(lines, model or shipped_model())
     if not any(keep) and any(_prose_like(line, prose_min_words) for line in lines):
         keep = _fallback(lines)
-    return _assemble(raw, lines, keep, by="rules" if rules_only else "model")
+    return _assemble(list(analysed.raw), lines, keep, by="rules" if rules_only else "model")
 
 
 def feature_table(
@@ -192,8 +241,13 @@ def feature_table(
         The 1-based line number (in ``document.text.split("\\n")``) of every non-blank
         line, and one feature row per such line (columns ``FEATURE_NAMES``).
     """
-    numbers = [n for n, line in enumerate(document.text.split("\n"), start=1) if line.strip()]
-    lines = _analyse(document, stats)
+    return analysed_table(analyse_document(document, stats=stats))
+
+
+def analysed_table(analysed: AnalysedDocument) -> tuple[list[int], Matrix]:
+    """``feature_table`` of a document already read by ``analyse_document``."""
+    numbers = [n for n, line in enumerate(analysed.raw, start=1) if line.strip()]
+    lines = list(analysed.lines)
     own = own_matrix([line.evidence for line in lines])
     return numbers, feature_matrix(own, np.array(_keep_mask(lines), dtype=bool))
 
@@ -220,7 +274,30 @@ def _analyse(document: Document, stats: LineStats | None) -> list[_Line]:
         return []
     scans = [scan_line(line) for line in content]
     profile = document_profile(scans, site_labels(document))
-    return [_classify(scan, profile, document, stats) for scan in scans]
+    lines = [_classify(scan, profile, document, stats) for scan in scans]
+    return _with_body_relations(lines, scans, profile)
+
+
+def _with_body_relations(
+    lines: list[_Line], scans: list[LineScan], profile: DocumentProfile
+) -> list[_Line]:
+    """Attach each line's relation to the article's body (``_line_body``) to its evidence."""
+    body = body_matrix(
+        [
+            BodyLine(
+                text=scan.text,
+                words=scan.words,
+                prose=line.kind is LineClass.GOOD,
+                junk=line.kind is LineClass.JUNK,
+            )
+            for scan, line in zip(scans, lines, strict=True)
+        ],
+        profile.stopwords,
+    )
+    return [
+        replace(line, evidence=replace(line.evidence, body=tuple(row.tolist())))
+        for line, row in zip(lines, body, strict=True)
+    ]
 
 
 def _classify(
