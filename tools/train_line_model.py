@@ -6,13 +6,15 @@ Run from the repository root (needs the ``dev`` extra, for scikit-learn)::
         [--prose-sweep]
 
 1. Reads the dev labels (``quality/annotations/cleaning-lines.tsv``) and their texts from
-   ``--shared``; every labelled line becomes one row of ``clean.feature_table``.
+   ``--shared``, and reads every document's lines once (``clean.analyse_document``); every
+   labelled line becomes one row of ``clean.analysed_table``.
 2. Splits the documents with ``GroupKFold`` by site (the registered domain of the GVA
    article's original URL; kz2022 is one group), so no site is in training and test at once.
 3. For the hand rules and for each candidate (logistic regression, gradient-boosted trees,
    random forest; with and without the 'never drop a prose paragraph' safety rule), trains on
    the other folds, exports the model as the package reads it, and cleans the held-out
-   documents with ``clean_document`` itself, for a grid of thresholds. The threshold kept is
+   documents as ``clean_document`` does (``clean_analysed`` on the readings of step 1), for a
+   grid of thresholds. Every candidate goes through the one loop, ``cross_validate``. The threshold kept is
    the one with the highest pooled junk recall at a pooled content loss <= ``MAX_LOSS``;
    the nested figure picks it on the other folds only (the honest one).
    ``--prose-sweep`` repeats the chosen candidate's CV for several ``prose_min_words``
@@ -324,6 +326,8 @@ FITTERS: dict[str, Callable[[np.ndarray, np.ndarray], Logistic | Trees]] = {
 
 Fit = Callable[[Sequence[LabelledDocument]], LineModel | None]
 """Trains a model on some documents; ``None`` stands for the hand rules (nothing to fit)."""
+Learn = Callable[[Sequence[LabelledDocument]], LineModel]
+"""A ``Fit`` that always trains a model."""
 
 
 def folds_of(items: Sequence[LabelledDocument], folds: int) -> list[int]:
@@ -377,7 +381,7 @@ def fit_rules(_train: Sequence[LabelledDocument]) -> None:
     """The hand rules: nothing to fit."""
 
 
-def learner(data: Labelled, name: str, fraction: float = 1.0) -> Fit:
+def learner(data: Labelled, name: str, fraction: float = 1.0) -> Learn:
     """A ``Fit`` for one named candidate ('boosted-trees + keep prose'), on a share of its data."""
     fitter, protect = FITTERS[name.split(" + ")[0]], " + keep prose" in name
 
@@ -470,7 +474,7 @@ def fit_semantic_model(
     )
 
 
-def semantic_fit(data: Labelled, folds: int) -> Fit:
+def semantic_fit(data: Labelled, folds: int) -> Learn:
     """A ``Fit`` for the semantic candidate (its inner CV uses ``folds`` site-grouped folds)."""
     rows = {item.document.id: semantic_rows(item) for item in data.items}
 
