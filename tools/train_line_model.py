@@ -14,9 +14,9 @@ Run from the repository root (needs the ``dev`` extra, for scikit-learn)::
    random forest; with and without the 'never drop a prose paragraph' safety rule), trains on
    the other folds, exports the model as the package reads it, and cleans the held-out
    documents as ``clean_document`` does (``clean_analysed`` on the readings of step 1), for a
-   grid of thresholds. Every candidate goes through the one loop, ``cross_validate``. The threshold kept is
-   the one with the highest pooled junk recall at a pooled content loss <= ``MAX_LOSS``;
-   the nested figure picks it on the other folds only (the honest one).
+   grid of thresholds. Every candidate goes through the one loop, ``cross_validate``. The
+   threshold kept is the one with the highest pooled junk recall at a pooled content loss
+   <= ``MAX_LOSS``; the nested figure picks it on the other folds only (the honest one).
    ``--prose-sweep`` repeats the chosen candidate's CV for several ``prose_min_words``
    (how long a near-good sentence must be to keep a page from being emptied).
    ``--semantic`` adds the candidate 'boosted-trees + semantic' (needs the ``models``

@@ -1,4 +1,4 @@
-"""Line features from the page's own structure (``_line_body``) and the run/page context."""
+"""Line features from the page's own structure (``_line_body``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import numpy as np
 
 from storytrace.ingest._line_body import BODY_NAMES, BodyLine, body_matrix, is_credit, stem
 from storytrace.ingest._line_features import words_of
-from storytrace.ingest._line_model_features import CONTEXT_NAMES, OWN_NAMES, context_matrix
 from storytrace.ingest.clean import analyse_document, clean_analysed, clean_document
 from storytrace.model import Document
 
@@ -135,27 +134,6 @@ def test_a_fact_box_is_a_run_of_label_value_lines() -> None:
 
 def test_an_empty_document_has_no_rows() -> None:
     assert body_matrix([], STOP).shape == (0, len(BODY_NAMES))
-
-
-def test_run_and_window_context_read_the_rule_verdicts_around_a_line() -> None:
-    own = np.zeros((5, len(OWN_NAMES)))
-    own[[1, 3, 4], OWN_NAMES.index("kind_junk")] = 1.0
-    own[0, OWN_NAMES.index("kind_good")] = 1.0
-    context = context_matrix(own, np.ones(5, dtype=bool))
-    run = context[:, CONTEXT_NAMES.index("run_junk_share")].round(3).tolist()
-    window = context[:, CONTEXT_NAMES.index("window_junk_share")].round(3).tolist()
-    assert run == [0.0, 0.75, 0.75, 0.75, 0.75]
-    assert window == [0.5, 0.333, 0.75, 0.667, 0.5]
-
-
-def test_page_cohesion_is_the_mean_body_overlap_of_the_paragraphs() -> None:
-    own = np.zeros((3, len(OWN_NAMES)))
-    own[[0, 2], OWN_NAMES.index("kind_good")] = 1.0
-    own[:, OWN_NAMES.index("body_overlap")] = [0.2, -1.0, 0.6]
-    own[0, OWN_NAMES.index("duplicate")] = 0.9
-    context = context_matrix(own, np.ones(3, dtype=bool))
-    assert context[:, CONTEXT_NAMES.index("page_cohesion")].round(3).tolist() == [0.4] * 3
-    assert context[:, CONTEXT_NAMES.index("page_duplicate_share")].tolist() == [0.5] * 3
 
 
 def test_cleaning_an_analysed_document_is_cleaning_the_document() -> None:

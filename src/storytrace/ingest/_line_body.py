@@ -153,11 +153,8 @@ def is_credit(line: str) -> bool:
 
 
 def _content_stems(words: Sequence[str], stopwords: frozenset[str]) -> frozenset[str]:
-    return frozenset(
-        stem(word)
-        for word in words
-        if len(word) >= MIN_STEM_CHARS and word.lower() not in stopwords
-    )
+    distinct = {word.lower() for word in words if len(word) >= MIN_STEM_CHARS}
+    return frozenset(map(stem, distinct - stopwords))
 
 
 def _name_stems(words: Sequence[str], stopwords: frozenset[str]) -> frozenset[str]:
@@ -194,15 +191,13 @@ def _repeats(stems: Sequence[frozenset[str]]) -> tuple[list[float], list[float],
             if len(others) <= COMMON_STEM_LINES:
                 shared.update(others)
         shared.pop(number, None)
-        for other, count in shared.items():
-            share = count / len(line)
-            if other < number:
-                above[number] = max(above[number], share)
-            else:
-                below[number] = max(below[number], share)
-            if len(line) >= DUPLICATE_MIN_STEMS:
-                likeness = count / (len(line) + len(stems[other]) - count)
-                duplicate[number] = max(duplicate[number], likeness)
+        if not shared:
+            continue
+        size = len(line)
+        above[number] = max((c for o, c in shared.items() if o < number), default=0) / size
+        below[number] = max((c for o, c in shared.items() if o > number), default=0) / size
+        if size >= DUPLICATE_MIN_STEMS:
+            duplicate[number] = max(c / (size + len(stems[o]) - c) for o, c in shared.items())
     return above, below, duplicate
 
 

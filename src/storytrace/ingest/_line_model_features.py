@@ -84,8 +84,6 @@ _WORDS = OWN_NAMES.index("log_words")
 _GOOD = OWN_NAMES.index("kind_good")
 _JUNK = OWN_NAMES.index("kind_junk")
 _NEAR = OWN_NAMES.index("kind_near")
-_BODY_OVERLAP = OWN_NAMES.index("body_overlap")
-_DUPLICATE = OWN_NAMES.index("duplicate")
 
 NEIGHBOUR_NAMES = ("good", "junk", "rule_keep", "log_words")
 CONTEXT_NAMES = (
@@ -100,10 +98,6 @@ CONTEXT_NAMES = (
     "zone_footer",
     "log_lines_before",
     "log_lines_after",
-    "run_junk_share",
-    "window_junk_share",
-    "page_cohesion",
-    "page_duplicate_share",
 )
 FEATURE_NAMES = (*OWN_NAMES, *CONTEXT_NAMES)
 """Column names of ``feature_matrix``, in order."""
@@ -112,10 +106,6 @@ SEMANTIC_NAME = "semantic_junk"
 SEMANTIC_FEATURE_NAMES = (*OWN_NAMES, SEMANTIC_NAME, *CONTEXT_NAMES)
 """Columns of ``feature_matrix`` when the own part carries the semantic score."""
 
-WINDOW = 2
-"""Lines on each side whose rule verdicts make a line's neighbourhood (junk comes in runs)."""
-DUPLICATE_LIKENESS = 0.8
-"""Stem likeness from which a paragraph counts as printed twice on its page."""
 NO_GOOD_DISTANCE = 30
 """Distance to the nearest prose line when a document has none (longer than most pages)."""
 
@@ -247,57 +237,8 @@ def context_matrix(own: Matrix, rule_keep: npt.NDArray[np.bool_]) -> Matrix:
             footer,
             np.log1p(index),
             np.log1p(lines - 1 - index),
-            _run_share(own[:, _JUNK] > 0, good),
-            _window_share(own[:, _JUNK]),
-            *_page_columns(own, good),
         ]
     ).reshape(lines, len(CONTEXT_NAMES))
-
-
-def _run_share(junk: npt.NDArray[np.bool_], good: npt.NDArray[np.bool_]) -> Matrix:
-    """Share of rule-junk lines in the run of non-prose lines a line is in (0 for prose)."""
-    share = np.zeros(len(good))
-    start = 0
-    while start < len(good):
-        if good[start]:
-            start += 1
-            continue
-        end = start
-        while end < len(good) and not good[end]:
-            end += 1
-        share[start:end] = junk[start:end].mean()
-        start = end
-    return share
-
-
-def _window_share(values: Matrix) -> Matrix:
-    """Mean of ``values`` over the ``WINDOW`` lines on each side of a line (itself excluded)."""
-    padded = np.concatenate([np.zeros(WINDOW), values, np.zeros(WINDOW)])
-    total = np.convolve(padded, np.ones(2 * WINDOW + 1), mode="valid") - values
-    present = (
-        np.convolve(
-            np.concatenate([np.zeros(WINDOW), np.ones(len(values)), np.zeros(WINDOW)]),
-            np.ones(2 * WINDOW + 1),
-            mode="valid",
-        )
-        - 1
-    )
-    return np.asarray(np.divide(total, present, out=np.zeros(len(values)), where=present > 0))
-
-
-def _page_columns(own: Matrix, good: npt.NDArray[np.bool_]) -> tuple[Matrix, Matrix]:
-    """How much the page's paragraphs share words, and how many are printed twice.
-
-    An article's paragraphs share its vocabulary; a list of teasers for other stories does
-    not, and teaser lists often print each item twice (headline, then summary).
-    """
-    lines = own.shape[0]
-    if not good.any():
-        return np.zeros(lines), np.zeros(lines)
-    overlap = own[good, _BODY_OVERLAP]
-    cohesion = float(np.clip(overlap, 0.0, None).mean())
-    twice = float((own[good, _DUPLICATE] >= DUPLICATE_LIKENESS).mean())
-    return np.full(lines, cohesion), np.full(lines, twice)
 
 
 def feature_matrix(own: Matrix, rule_keep: npt.NDArray[np.bool_]) -> Matrix:
