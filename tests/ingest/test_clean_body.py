@@ -61,15 +61,6 @@ def test_a_paragraph_does_not_count_its_own_words_as_the_body() -> None:
     assert overlap == [0.0, 0.0]
 
 
-def test_a_headline_printed_twice_is_a_duplicate_of_the_line_above() -> None:
-    headline = "Footbridge over the Wensum to be rebuilt after long dispute"
-    lines = lines_of([("s", headline), ("s", headline), ("p", PARAGRAPHS[0])])
-    matrix = body_matrix(lines, STOP)
-    assert column(matrix, "repeat_above") == [0.0, 1.0, 0.286]
-    assert column(matrix, "repeat_below")[0] == 1.0
-    assert column(matrix, "duplicate")[:2] == [1.0, 1.0]
-
-
 def test_the_main_block_is_the_longest_run_of_paragraphs() -> None:
     lines = lines_of(
         [

@@ -7,8 +7,6 @@ tells them apart is the page itself:
 * **vocabulary**: a subhead, a caption of the article's scene or a dateline shares the
   body's words and names; a teaser for another article is about another event, so many
   of its content words and names are not in the body;
-* **repeats inside the page**: a headline printed twice, a pull quote or a caption that
-  restates a paragraph repeats the words of one other line almost entirely;
 * **the main block**: the longest run of prose paragraphs is the article; furniture sits
   before or after it, or in runs between its paragraphs;
 * **sidebar sections**: lines after a short furniture label ('RELATED ARTICLES', 'More
@@ -24,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,9 +36,6 @@ BODY_NAMES = (
     "body_overlap",
     "entity_overlap",
     "log_body_vocabulary",
-    "repeat_above",
-    "repeat_below",
-    "duplicate",
     "in_main_block",
     "log_distance_to_main_block",
     "log_non_prose_run",
@@ -53,14 +48,10 @@ BODY_NAMES = (
 
 MIN_STEM_CHARS = 3
 """Shorter words carry no topic (and are mostly stop words of some language)."""
-DUPLICATE_MIN_STEMS = 3
-"""A line needs this many distinct stems before its likeness to another line means anything."""
 MAIN_BLOCK_GAP = 2
 """Non-prose lines allowed between two paragraphs of one block (a subhead, a caption)."""
 LABEL_MAX_WORDS = 5
 """A furniture line this short may head a sidebar list ('Related stories', 'More from X')."""
-COMMON_STEM_LINES = 40
-"""A stem on more lines than this is skipped when looking for repeats (cost stays linear)."""
 NO_VALUE = -1.0
 """A ratio with nothing to divide (a line without content words, or names)."""
 KEY_VALUE_MAX_WORDS = 12
@@ -117,7 +108,6 @@ def body_matrix(lines: Sequence[BodyLine], stopwords: frozenset[str]) -> Matrix:
     body = Counter(
         word for line_stems, p in zip(stems, prose, strict=True) if p for word in line_stems
     )
-    above, below, duplicate = _repeats(stems)
     key_value = np.array(
         [
             len(line.words) <= KEY_VALUE_MAX_WORDS and bool(_KEY_VALUE.match(line.text))
@@ -132,9 +122,6 @@ def body_matrix(lines: Sequence[BodyLine], stopwords: frozenset[str]) -> Matrix:
             for n, s, p in zip(names, stems, prose, strict=True)
         ],
         [math.log1p(len(body))] * len(lines),
-        above,
-        below,
-        duplicate,
         *_main_block_columns(prose),
         _non_prose_runs(prose),
         _after_label(lines),
@@ -172,33 +159,6 @@ def _overlap(line: frozenset[str], body: Counter[str], own: frozenset[str]) -> f
         return NO_VALUE
     found = sum(1 for word in line if body[word] > (word in own))
     return found / len(line)
-
-
-def _repeats(stems: Sequence[frozenset[str]]) -> tuple[list[float], list[float], list[float]]:
-    """For each line: the largest share of its stems that one line above / below also has,
-    and its largest Jaccard likeness to any other line (near-duplicates)."""
-    where: defaultdict[str, list[int]] = defaultdict(list)
-    for number, line in enumerate(stems):
-        for word in line:
-            where[word].append(number)
-    above = [0.0] * len(stems)
-    below = [0.0] * len(stems)
-    duplicate = [0.0] * len(stems)
-    for number, line in enumerate(stems):
-        shared: Counter[int] = Counter()
-        for word in line:
-            others = where[word]
-            if len(others) <= COMMON_STEM_LINES:
-                shared.update(others)
-        shared.pop(number, None)
-        if not shared:
-            continue
-        size = len(line)
-        above[number] = max((c for o, c in shared.items() if o < number), default=0) / size
-        below[number] = max((c for o, c in shared.items() if o > number), default=0) / size
-        if size >= DUPLICATE_MIN_STEMS:
-            duplicate[number] = max(c / (size + len(stems[o]) - c) for o, c in shared.items())
-    return above, below, duplicate
 
 
 def _main_block_columns(prose: npt.NDArray[np.bool_]) -> tuple[Matrix, Matrix]:

@@ -6,8 +6,10 @@ its neighbours'. A line's vector here has three parts:
 * **own** (fixed for a document): the shallow features of ``_line_features``
   (length, stop-word density, sentence end, case, date stamp, byline,
   headline), the jusText class, every rule's verdict as a one-hot flag (so the
-  model learns how far to trust each rule), the margin-content exceptions, and
-  the repetition counts of ``LineStats``;
+  model learns how far to trust each rule), the margin-content exceptions, the
+  repetition counts of ``LineStats``, and the line's relation to its page's own
+  body (``_line_body``: shared words and names, main block, sidebar label, credit
+  and fact-box forms);
 * **context** (recomputed on the lines still kept, at every pass): the previous
   and next lines' key features, the relative position, the distance in lines to
   the nearest prose line, the header/body/footer zone, and the rules' own

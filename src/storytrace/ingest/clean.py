@@ -18,14 +18,18 @@ The method follows jusText (Pomikálek 2011) and boilerpipe, line by line:
    posts are kept in both; between good lines, short lines are kept as
    subheads and datelines.
 
-5. **learned decision** (``_line_model``, the default): boosted trees score each
+5. **the page's own structure** (``_line_body``): how many of a line's words and
+   names occur in the article's paragraphs (a teaser for another story shares few),
+   whether it lies in the main block of paragraphs and how far from it, the run of
+   non-prose lines it is in, whether a short furniture label ('Related stories')
+   heads it, and credit and fact-box forms;
+6. **learned decision** (``_line_model``, the default): boosted trees score each
    line from its features, every rule's verdict above as a flag, its context
-   (neighbours, position, distance to prose, zone, the rules' own decision) and
-   its repetition counts (``_line_model_features``); a line at or above the
-   threshold goes (jusText-good prose stays whatever the score when the model
-   file sets ``protect_good``; the shipped one does not), while site-repeated
-   furniture always goes. Passes repeat on the kept lines until none
-   goes. ``rules_only=True`` decides by steps 3-4 alone. A model with a semantic
+   (neighbours, position, distance to prose, zone, the rules' own decision), its
+   repetition counts and its page-structure columns (``_line_model_features``); a
+   line at or above the threshold goes (jusText-good prose stays whatever the score
+   when the model file sets ``protect_good``), while site-repeated furniture always
+   goes. Passes repeat on the kept lines until none goes. ``rules_only=True`` decides by steps 3-4 alone. A model with a semantic
    head (``_line_semantic``: a MiniLM embedding score of the uncertain lines, the
    ``models`` extra) is supported but not shipped: it did not beat the shallow
    model by site-grouped nested CV (``quality/annotations/CLEANING.md``, 2026-11-27).
