@@ -20,7 +20,13 @@ PARAGRAPHS = (
 def lines_of(texts: list[tuple[str, str]]) -> list[BodyLine]:
     """``(kind, text)`` pairs as body lines: kind ``p`` prose, ``j`` junk, ``s`` short."""
     return [
-        BodyLine(text=text, words=words_of(text), prose=kind == "p", junk=kind == "j")
+        BodyLine(
+            text=text,
+            words=words_of(text),
+            lowered=[word.lower() for word in words_of(text)],
+            prose=kind == "p",
+            junk=kind == "j",
+        )
         for kind, text in texts
     ]
 

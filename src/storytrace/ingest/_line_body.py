@@ -66,6 +66,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A credit line (content, like a byline): the forms listed in ``CLEANING.md``'s guide."""
+_CREDIT_HINTS = ("contribut", "informat", "material", "staff", "wire", "report", "correspond")
+"""Every ``_CREDIT`` match holds one of these (a cheap test before the regular expression)."""
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+"
 _WITH_NAMES = re.compile(rf"^With {_NAME}(?:(?:,| and|, and) {_NAME})*\.?$")
 """'With Name Surname, Name Surname': the reporters who helped, closing an article."""
@@ -80,12 +82,14 @@ class BodyLine:
     Attributes:
         text: the stripped line.
         words: the line's alphabetic words, as written.
+        lowered: the same words in lower case.
         prose: the rules class it as a prose paragraph (jusText 'good').
         junk: the rules class it as furniture.
     """
 
     text: str
     words: Sequence[str]
+    lowered: Sequence[str]
     prose: bool
     junk: bool
 
@@ -102,7 +106,7 @@ def stem(word: str) -> str:
 
 def body_matrix(lines: Sequence[BodyLine], stopwords: frozenset[str]) -> Matrix:
     """One row of ``BODY_NAMES`` per line of a document."""
-    stems = [_content_stems(line.words, stopwords) for line in lines]
+    stems = [_content_stems(line.lowered, stopwords) for line in lines]
     names = [_name_stems(line.words, stopwords) for line in lines]
     prose = np.array([line.prose for line in lines], dtype=bool)
     body = Counter(
@@ -136,11 +140,14 @@ def body_matrix(lines: Sequence[BodyLine], stopwords: frozenset[str]) -> Matrix:
 
 def is_credit(line: str) -> bool:
     """A credit line: who contributed, which wire or staff, as the guide lists them."""
-    return bool(_CREDIT.search(line) or _WITH_NAMES.match(line))
+    if line.startswith("With ") and _WITH_NAMES.match(line):
+        return True
+    lowered = line.lower()
+    return any(hint in lowered for hint in _CREDIT_HINTS) and bool(_CREDIT.search(line))
 
 
-def _content_stems(words: Sequence[str], stopwords: frozenset[str]) -> frozenset[str]:
-    distinct = {word.lower() for word in words if len(word) >= MIN_STEM_CHARS}
+def _content_stems(lowered: Sequence[str], stopwords: frozenset[str]) -> frozenset[str]:
+    distinct = {word for word in lowered if len(word) >= MIN_STEM_CHARS}
     return frozenset(map(stem, distinct - stopwords))
 
 
