@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -398,6 +398,126 @@ class Store:
                 briefs=stories.read_briefs(conn, [story_id]),
             )
 
+    # -- incremental runs (``storytrace.stream``): batches, merged entities, pair keys ---------
+
+    def begin_run(self, inputs: Sequence[str] = ()) -> int:
+        """Open a run that batches will be added to (``add_batch``); returns its id."""
+        try:
+            with self._engine.begin() as conn:
+                return self._add_run(conn, Analysis(), inputs)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot write to the store: {error}") from error
+
+    def finish_run(self, run: int, *, articles: int, skipped: int) -> None:
+        """Record how many articles and skips a run brought."""
+        counts = {"article_count": articles, "skip_count": skipped}
+        with self._engine.begin() as conn:
+            conn.execute(s.runs.update().where(s.runs.c.id == run).values(**counts))
+
+    def add_batch(self, analysis: Analysis, run: int) -> None:
+        """Add one batch of a run: like ``add_analysis``, but entities already stored under the
+        same id are merged (aliases, articles and mentions united), not replaced, and the
+        claims, quotes and relations of re-added articles are dropped first."""
+        try:
+            with self._engine.begin() as conn:
+                _forget_articles(conn, [article.id for article in analysis.articles])
+                merged = _merged_entities(conn, analysis.entities)
+                self._add_records(conn, replace(analysis, entities=merged), run)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot write to the store: {error}") from error
+
+    def article_ids(self) -> list[str]:
+        """Every stored article id, sorted."""
+        with self._engine.connect() as conn:
+            query = select(s.articles.c.id).order_by(s.articles.c.id)
+            return [str(row[0]) for row in conn.execute(query)]
+
+    def iter_articles(self, *, batch: int = _BATCH) -> Iterator[Article]:
+        """Every stored article by id, read ``batch`` at a time (memory stays bounded)."""
+        last = ""
+        while True:
+            query = (
+                select(s.articles).where(s.articles.c.id > last).order_by(s.articles.c.id)
+            ).limit(batch)
+            with self._engine.connect() as conn:
+                found = [rows.article_from(row) for row in conn.execute(query).mappings()]
+            yield from found
+            if len(found) < batch:
+                return
+            last = found[-1].id
+
+    def relation_heads(self) -> list[Relation]:
+        """Every stored relation without its passages (kind, origin, scores), by pair."""
+        query = select(s.relations).order_by(s.relations.c.a, s.relations.c.b)
+        with self._engine.connect() as conn:
+            return [rows.relation_from(row, []) for row in conn.execute(query).mappings()]
+
+    def add_relations(self, relations: Sequence[Relation]) -> None:
+        """Upsert relations with their passages."""
+        with self._engine.begin() as conn:
+            self._upsert(conn, s.relations, [rows.relation_row(r) for r in relations])
+            _replace(
+                conn,
+                s.passages,
+                ("a", "b"),
+                [(r.a, r.b) for r in relations],
+                [row for r in relations for row in rows.passage_rows(r)],
+            )
+
+    def drop_relations(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Delete the relations (and passages) of these ``(a, b)`` pairs."""
+        params = [{"ka": a, "kb": b} for a, b in pairs]
+        if not params:
+            return
+        with self._engine.begin() as conn:
+            for table in (s.passages, s.relations):
+                match = (table.c.a == bindparam("ka"), table.c.b == bindparam("kb"))
+                conn.execute(table.delete().where(*match), params)
+
+    def story_members(self) -> dict[str, list[str]]:
+        """The stories of the last incremental run: story id -> sorted article ids."""
+        query = select(s.story_members).order_by(s.story_members.c.story, s.story_members.c.article)
+        found: dict[str, list[str]] = {}
+        with self._engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                found.setdefault(row["story"], []).append(row["article"])
+        return found
+
+    def put_story_members(self, stories: Mapping[str, Sequence[str]]) -> None:
+        """Replace the kept story membership with ``stories`` (story id -> article ids)."""
+        data = [{"story": story, "article": a} for story, ids in stories.items() for a in ids]
+        with self._engine.begin() as conn:
+            conn.execute(s.story_members.delete())
+            for batch in _batches(data):
+                conn.execute(s.story_members.insert(), batch)
+
+    def analysis_of(self, ids: Sequence[str]) -> Analysis:
+        """The stored articles among ``ids`` with the relations between them, the entities
+        naming them, their quotes and claims (one story's worth, for consolidation)."""
+        wanted = sorted(set(ids))
+        inside = set(wanted)
+        with self._engine.connect() as conn:
+            relations = [
+                r for r in _relations(conn, wanted) if r.a in inside and r.b in inside
+            ]
+            return Analysis(
+                articles=tuple(_articles(conn, wanted)),
+                relations=tuple(relations),
+                entities=tuple(_entities(conn, wanted)),
+                quotes=tuple(_quotes(conn, wanted)),
+                claims=tuple(_claims(conn, wanted)),
+            )
+
+    def entities_naming(self) -> dict[str, list[Entity]]:
+        """Every stored entity, grouped by the articles it names (article id -> entities)."""
+        with self._engine.connect() as conn:
+            found: dict[str, list[Entity]] = {}
+            for entity in _entities_by_id(conn, None):
+                for article in dict.fromkeys(entity.articles):
+                    found.setdefault(article, []).append(entity)
+        return found
+
+
 
 def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
     """An INSERT that can say ON CONFLICT: both back ends speak it, each in its own class."""
@@ -446,6 +566,34 @@ def _replace(
         conn.execute(table.delete().where(*condition), params)
     for batch in _batches(items):
         conn.execute(table.insert(), batch)
+
+
+def _forget_articles(conn: Connection, ids: list[str]) -> None:
+    """Drop what an earlier run derived from these articles (they are being re-added)."""
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start : start + _BATCH]
+        conn.execute(s.claims.delete().where(s.claims.c.article.in_(chunk)))
+        conn.execute(s.quotes.delete().where(s.quotes.c.article.in_(chunk)))
+        conn.execute(s.mentions.delete().where(s.mentions.c.article.in_(chunk)))
+        for table in (s.passages, s.relations):
+            conn.execute(table.delete().where(or_(table.c.a.in_(chunk), table.c.b.in_(chunk))))
+
+
+def _merged_entities(conn: Connection, entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Each entity united with the stored one of the same id (its name and type kept)."""
+    stored = {e.id: e for e in _entities_by_id(conn, [e.id for e in entities])}
+    merged = []
+    for entity in entities:
+        old = stored.get(entity.id)
+        if old is not None:
+            entity = replace(
+                old,
+                aliases=tuple(dict.fromkeys((*old.aliases, *entity.aliases))),
+                articles=tuple(dict.fromkeys((*old.articles, *entity.articles))),
+                mentions=tuple(dict.fromkeys((*old.mentions, *entity.mentions))),
+            )
+        merged.append(entity)
+    return tuple(merged)
 
 
 def _articles(conn: Connection, ids: list[str] | None) -> list[Article]:
