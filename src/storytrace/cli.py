@@ -76,10 +76,11 @@ def analyze(
 
     pipeline_name = None if ner.lower() == "none" else ner
     with _ProgressReporter(enabled=not quiet) as progress:
-        result = storytrace.analyze(paths, ner=pipeline_name, progress=progress)
+        if db is None:
+            result = storytrace.analyze(paths, ner=pipeline_name, progress=progress)
+        else:
+            result = _analyze_into_store(db, paths, pipeline_name, progress)
     files = storytrace.write_report(result, out)
-    if db is not None:
-        _add_to_store(db, result, [str(path) for path in paths])
     _print_summary(result)
     typer.echo(f"report: {files.html}")
     typer.echo(f"json:   {files.json}")
@@ -87,12 +88,22 @@ def analyze(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _add_to_store(db: str, result: Analysis, inputs: list[str]) -> None:
+def _analyze_into_store(
+    db: str, paths: list[Path], ner: str | None, progress: _ProgressReporter
+) -> Analysis:
+    """Incremental run: match the new articles against the store, keep everything there, and
+    return the stories this run changed (the report shows those)."""
     from storytrace.store import Store  # SQLAlchemy only when a store is asked for
+    from storytrace.stream import analyze_into, run_analysis
 
     with Store.open(db) as store:
-        run = store.add_analysis(result, inputs=inputs)
-    stderr.print(f"added to the store as run {run}")
+        run = analyze_into(store, paths, ner=ner, progress=progress)
+        result = run_analysis(store, run)
+    stderr.print(
+        f"added to the store as run {run.run}: {len(run.articles)} articles, "
+        f"{run.verified} pairs verified, {len(run.changed)} stories changed"
+    )
+    return result
 
 
 @app.command()

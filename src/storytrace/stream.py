@@ -335,10 +335,12 @@ def _consolidate_changed(
     store: Store, stories: Sequence[Story], result: StreamRun, report: Progress
 ) -> None:
     """Consolidate the stories whose membership is new since the last run (a story's id is a
-    hash of its members); the others keep what the store holds."""
+    hash of its members) or that hold an article this run (re-)added; the others keep what
+    the store holds."""
     before = store.story_members()
+    added = set(result.articles)
     result.stories = stories
-    changed = [story for story in stories if story.id not in before]
+    changed = [s for s in stories if s.id not in before or not added.isdisjoint(s.articles)]
     for done, story in enumerate(changed, start=1):
         held = store.analysis_of(story.articles)
         found = consolidate(
@@ -361,7 +363,7 @@ def _consolidate_changed(
 
 
 def run_analysis(store: Store, result: StreamRun) -> Analysis:
-    """The stories this run changed, as an ``Analysis`` read back from the store (articles,
+    """The stories this run changed or added to, as an ``Analysis`` read back from the store (articles,
     relations, claims, checked quotes, entities) with their facts and briefs, for a report."""
     chosen = [story for story in result.stories if story.id in set(result.changed)]
     held = store.analysis_of(sorted({a for story in chosen for a in story.articles}))
