@@ -151,10 +151,16 @@ def analyze_into(
     _ingest(store, _as_path_list(paths), result, ner=ner, batch=batch, report=report)
     _add_missing_signatures(store)
     pairs = reuse_pairs(store)
-    result.verified += _verify_missing(store, pairs, report)
+    report("candidates", len(pairs), len(pairs))
+    result.verified += _verify_missing(
+        store, pairs, lambda done, total: report("verify", done, total)
+    )
     stories = _stories(store)
+    report("stories", len(stories), len(stories))
     story_pairs = _story_pairs(stories)
-    result.verified += _verify_missing(store, story_pairs, report)
+    result.verified += _verify_missing(
+        store, story_pairs, lambda done, total: report("story pairs", done, total)
+    )
     result.dropped = _drop_stale(store, pairs | story_pairs)
     _consolidate_changed(store, stories, result, report)
     store.finish_run(result.run, articles=len(result.articles), skipped=len(result.skipped))
@@ -278,7 +284,9 @@ def _bounded_pairs(matrix: npt.NDArray[np.uint64], bound: Bound) -> npt.NDArray[
     return prune(pairs, agreement(matrix, pairs), len(matrix), bound)
 
 
-def _verify_missing(store: Store, pairs: set[tuple[str, str]], report: Progress) -> int:
+def _verify_missing(
+    store: Store, pairs: set[tuple[str, str]], report: Callable[[int, int], None]
+) -> int:
     """Relate the pairs the store has no relation for, a chunk of texts at a time."""
     known = {(r.a, r.b) for r in store.relation_heads()}
     todo = sorted(pair for pair in pairs if pair not in known)
@@ -286,7 +294,8 @@ def _verify_missing(store: Store, pairs: set[tuple[str, str]], report: Progress)
         chunk = todo[start : start + VERIFY_BATCH]
         articles = store.articles_by_id(sorted({i for pair in chunk for i in pair}))
         store.add_relations(relate_pairs(articles, chunk))
-        report("reuse", start + len(chunk), len(todo))
+        report(start + len(chunk), len(todo))
+    report(len(todo), len(todo))
     return len(todo)
 
 
@@ -363,8 +372,8 @@ def _consolidate_changed(
 
 
 def run_analysis(store: Store, result: StreamRun) -> Analysis:
-    """The stories this run changed or added to, as an ``Analysis`` read back from the store (articles,
-    relations, claims, checked quotes, entities) with their facts and briefs, for a report."""
+    """The stories this run changed or added to, as an ``Analysis`` read back from the store
+    (articles, relations, claims, checked quotes, entities) with their facts and briefs."""
     chosen = [story for story in result.stories if story.id in set(result.changed)]
     held = store.analysis_of(sorted({a for story in chosen for a in story.articles}))
     return replace(
