@@ -77,6 +77,49 @@ def analyze(
     articles, skipped = read_articles(paths, progress=report)
     extracted = _extract_claims(articles, skipped, ner=ner)
     report("claims", len(articles), len(articles))
+    relations, stories = _relations_and_stories(articles, extracted, skipped, report)
+    consolidated = _consolidated(articles, stories, relations, extracted, skipped)
+    report("consolidate", len(articles), len(articles))
+    return Analysis(
+        articles=tuple(articles),
+        skipped=tuple(skipped),
+        relations=tuple(relations),
+        entities=extracted.entities,
+        quotes=consolidated.quotes,
+        claims=extracted.claims,
+        stories=stories,
+        facts=consolidated.facts,
+        briefs=consolidated.briefs,
+    )
+
+
+def _consolidated(
+    articles: list[Article],
+    stories: tuple[Story, ...],
+    relations: list[Relation],
+    extracted: Extracted,
+    skipped: list[Skip],
+) -> Consolidated:
+    """Stage 8; if it fails, the quotes go on unchecked and there are no facts."""
+    return _guarded(
+        "consolidate",
+        skipped,
+        Consolidated(facts=(), quotes=extracted.quotes, briefs={}),
+        lambda: consolidate(
+            articles=articles,
+            stories=stories,
+            relations=relations,
+            claims=extracted.claims,
+            quotes=extracted.quotes,
+            entities=extracted.entities,
+        ),
+    )
+
+
+def _relations_and_stories(
+    articles: list[Article], extracted: Extracted, skipped: list[Skip], report: Progress
+) -> tuple[list[Relation], tuple[Story, ...]]:
+    """Stages 6-7: reuse relations, stories over them, then the same-story pairs related."""
     relations = _guarded("reuse", skipped, list[Relation](), lambda: find_relations(articles))
     report("reuse", len(articles), len(articles))
     stories = _guarded(
@@ -95,31 +138,7 @@ def analyze(
         ),
     )
     report("stories", len(articles), len(articles))
-    consolidated = _guarded(
-        "consolidate",
-        skipped,
-        Consolidated(facts=(), quotes=extracted.quotes, briefs={}),
-        lambda: consolidate(
-            articles=articles,
-            stories=stories,
-            relations=relations,
-            claims=extracted.claims,
-            quotes=extracted.quotes,
-            entities=extracted.entities,
-        ),
-    )
-    report("consolidate", len(articles), len(articles))
-    return Analysis(
-        articles=tuple(articles),
-        skipped=tuple(skipped),
-        relations=tuple(relations),
-        entities=extracted.entities,
-        quotes=consolidated.quotes,
-        claims=extracted.claims,
-        stories=stories,
-        facts=consolidated.facts,
-        briefs=consolidated.briefs,
-    )
+    return relations, stories
 
 
 MAX_PAIRED_STORY_SIZE = 60
