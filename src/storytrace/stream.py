@@ -40,7 +40,17 @@ from storytrace.errors import InputError
 from storytrace.ingest.articles import build_article
 from storytrace.ingest.clean import LineStats
 from storytrace.ingest.sources import iter_documents
-from storytrace.model import Analysis, Article, Brief, Document, Fact, Relation, Skip, Story
+from storytrace.model import (
+    Analysis,
+    Article,
+    Brief,
+    Document,
+    Entity,
+    Fact,
+    Relation,
+    Skip,
+    Story,
+)
 from storytrace.pipeline import (
     DEFAULT_NER,
     MAX_PAIRED_STORY_SIZE,
@@ -237,16 +247,10 @@ def _put_signatures(store: Store, articles: Sequence[Article]) -> None:
 def _add_missing_signatures(store: Store) -> None:
     """Signatures for stored articles that have none of the current kind (a store filled
     by ``add_analysis``, or by another signature layout): computed once, then kept."""
-    have = {kind: _current_ids(store, kind) for kind in (s.kind for s in SIGNATURES)}
-    missing: list[Article] = []
-    for article in store.iter_articles():
-        if any(article.id not in ids for ids in have.values()):
-            missing.append(article)
-        if len(missing) >= BATCH:
-            _put_signatures(store, missing)
-            missing = []
-    if missing:
-        _put_signatures(store, missing)
+    have = [_current_ids(store, signature.kind) for signature in SIGNATURES]
+    missing = [i for i in store.article_ids() if not all(i in ids for ids in have)]
+    for start in range(0, len(missing), BATCH):
+        _put_signatures(store, store.articles_by_id(missing[start : start + BATCH]))
 
 
 def _current_ids(store: Store, kind: str) -> set[str]:
@@ -310,8 +314,9 @@ def _drop_stale(store: Store, wanted: set[tuple[str, str]]) -> int:
 
 
 def _stories(store: Store) -> tuple[Story, ...]:
-    """The stories stage over every stored article, streamed by id (texts not kept)."""
-    entities = store.entities_naming()
+    """The stories stage over every stored article, streamed by id (texts not kept; of the
+    entities only their ids per article are read)."""
+    entities = store.entity_ids_by_article()
     relations: dict[str, list[Relation]] = defaultdict(list)
     for relation in store.relation_heads():
         relations[relation.a].append(relation)
@@ -319,11 +324,11 @@ def _stories(store: Store) -> tuple[Story, ...]:
     index = StoryIndex()
     titles: dict[str, str] = {}
     for article in store.iter_articles():
-        index.add(
-            article,
-            entities=entities.get(article.id, ()),
-            relations=relations.get(article.id, ()),
-        )
+        names = [
+            Entity(id=name, name=name, type="", articles=(article.id,))
+            for name in entities.get(article.id, ())
+        ]  # the index reads an entity's id and articles only
+        index.add(article, entities=names, relations=relations.get(article.id, ()))
         titles[article.id] = article.title or ""
     return stories_of(index, titles)
 

@@ -508,13 +508,15 @@ class Store:
                 claims=tuple(_claims(conn, wanted)),
             )
 
-    def entities_naming(self) -> dict[str, list[Entity]]:
-        """Every stored entity, grouped by the articles it names (article id -> entities)."""
+    def entity_ids_by_article(self) -> dict[str, list[str]]:
+        """The ids of the entities each stored article names (article id -> entity ids),
+        read from the entities' article lists alone (no mentions, no aliases)."""
+        query = select(s.entities.c.id, s.entities.c.articles).order_by(s.entities.c.id)
+        found: dict[str, list[str]] = {}
         with self._engine.connect() as conn:
-            found: dict[str, list[Entity]] = {}
-            for entity in _entities_by_id(conn, None):
-                for article in dict.fromkeys(entity.articles):
-                    found.setdefault(article, []).append(entity)
+            for entity, articles in conn.execute(query):
+                for article in dict.fromkeys(articles):
+                    found.setdefault(article, []).append(str(entity))
         return found
 
 
