@@ -355,25 +355,44 @@ def _consolidate_changed(
     added = set(result.articles)
     result.stories = stories
     changed = [s for s in stories if s.id not in before or not added.isdisjoint(s.articles)]
-    for done, story in enumerate(changed, start=1):
-        held = store.analysis_of(story.articles)
+    done = 0
+    for group in _story_groups(changed):
+        held = store.analysis_of([a for story in group for a in story.articles])
         found = consolidate(
             articles=held.articles,
-            stories=[story],
+            stories=group,
             relations=held.relations,
             claims=held.claims,
             quotes=held.quotes,
             entities=held.entities,
         )
         store.add_batch(
-            Analysis(stories=(story,), quotes=found.quotes, facts=found.facts, briefs=found.briefs),
+            Analysis(
+                stories=tuple(group), quotes=found.quotes, facts=found.facts, briefs=found.briefs
+            ),
             result.run,
         )
         result.facts += found.facts
         result.briefs.update(found.briefs)
+        done += len(group)
         report("consolidate", done, len(changed))
     result.changed = [story.id for story in changed]
     store.put_story_members({story.id: story.articles for story in stories})
+
+
+def _story_groups(stories: Sequence[Story]) -> Iterable[list[Story]]:
+    """Stories in groups of about ``BATCH`` articles: one store read and one ``consolidate``
+    call per group (a story is never split; consolidation works story by story)."""
+    group: list[Story] = []
+    size = 0
+    for story in stories:
+        group.append(story)
+        size += len(story.articles)
+        if size >= BATCH:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def run_analysis(store: Store, result: StreamRun) -> Analysis:
