@@ -269,6 +269,21 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     return report
 
 
+def merge(paths: Sequence[Path]) -> dict[str, Any]:
+    """One report from several (sections by size; a later report wins a size both hold)."""
+    report: dict[str, Any] = {"candidates": {}, "pipeline": {}, "stream": {}}
+    for path in paths:
+        part = json.loads(path.read_text(encoding="utf-8"))
+        for key, value in part.items():
+            if key in ("candidates", "pipeline", "stream"):
+                report[key].update(value)
+            elif key not in ("growth", "ratios"):
+                report.setdefault(key, value)
+    report["growth"] = _growths(report)
+    report["ratios"] = _ratios(report)
+    return report
+
+
 def _growths(report: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     names = {row["name"] for v in report["candidates"].values() for row in v["rows"]}
@@ -317,6 +332,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600.0, help="per whole run, seconds")
     parser.add_argument("--work", type=Path, default=WORK)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--merge", type=Path, nargs="*", help="combine these reports (runs done apart) into --out"
+    )
     parser.add_argument("--child", choices=["pipeline", "stream"], help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
@@ -325,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ner = None if args.ner == "none" else args.ner
         sys.stdout.write(json.dumps(_child(args.child, args.input, ner, args.store)) + "\n")
         return 0
-    report = run_benchmark(args)
+    report = merge(args.merge) if args.merge else run_benchmark(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     sys.stdout.write(json.dumps(report["growth"], indent=1) + "\n")
