@@ -48,7 +48,8 @@ from storytrace.model import Article
 from storytrace.reuse.candidates import reuse_candidates, text_keys
 from storytrace.reuse.lsh import candidate_pairs
 
-RESULTS = Path(__file__).resolve().parent / "results" / "scale.json"
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 WORK = Path("/tmp/storytrace-scale")
 _WORD = re.compile(r"\w+")
 Truth = list[tuple[int, int, float]]
@@ -196,12 +197,10 @@ def run_child(mode: str, path: Path, ner: str, timeout: float, work: Path) -> di
     store = work / f"store-{path.stem}.db"
     command = [sys.executable, "-m", "benchmarks.bench_scale", "--child", mode,
                "--input", str(path), "--ner", ner, "--store", str(store)]  # fmt: skip
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, ["src", os.environ.get("PYTHONPATH")])),
-    }
+    paths = [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, paths))}
     out = (work / f"{mode}-{path.stem}.out").open("w+", encoding="utf-8")
-    child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env)
+    child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
     started = time.perf_counter()
     while (waited := os.wait4(child.pid, os.WNOHANG))[0] == 0:
         if time.perf_counter() - started > timeout:
