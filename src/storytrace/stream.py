@@ -1,4 +1,4 @@
-"""Streaming, incremental analysis into a store: memory follows a batch, not the pile.
+"""Streaming, incremental analysis into a store: texts are held a batch at a time, never the pile.
 
 ``analyze_into`` runs the same stages as ``pipeline.analyze`` but keeps the pile in the
 store (``storytrace.store.Store``) instead of in memory, and adds to what the store holds:
@@ -14,7 +14,13 @@ store (``storytrace.store.Store``) instead of in memory, and adds to what the st
              loading only the texts of the pairs in hand;
 5. stories   the story index over the stored articles, streamed by id; same-story pairs
              without a relation are verified as in ``pipeline`` (stories up to 60 articles);
-6. consolidate  facts, quote checks and briefs for the stories whose membership changed.
+6. consolidate  facts, quote checks and briefs for the stories whose membership changed or
+             that hold an article of this run, a group of stories at a time.
+
+What still grows with the pile is compact: 2 KB of signatures per article while candidates
+are drawn, each article's story features (a term vector) while stories are drawn, the
+relation keys, and the line counts of this run's inputs (``LineStats``; furniture is
+profiled over the inputs of one run, not over what earlier runs stored).
 
 The relations kept are exactly those of steps 3 and 5 over the whole store, so adding a
 corpus in two halves leaves the same relations and stories as adding it at once (tested).
