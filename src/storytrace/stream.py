@@ -374,7 +374,11 @@ def _consolidate_changed(
         )
         store.add_batch(
             Analysis(
-                stories=tuple(group), quotes=found.quotes, facts=found.facts, briefs=found.briefs
+                stories=tuple(group),
+                relations=held.relations,  # the story list counts independent sources by them
+                quotes=found.quotes,
+                facts=found.facts,
+                briefs=found.briefs,
             ),
             result.run,
         )
@@ -383,7 +387,6 @@ def _consolidate_changed(
         done += len(group)
         report("consolidate", done, len(changed))
     result.changed = [story.id for story in changed]
-    store.put_story_members({story.id: story.articles for story in stories})
 
 
 def _story_groups(stories: Sequence[Story]) -> Iterable[list[Story]]:

@@ -475,21 +475,14 @@ class Store:
                 conn.execute(table.delete().where(*match), params)
 
     def story_members(self) -> dict[str, list[str]]:
-        """The stories of the last incremental run: story id -> sorted article ids."""
-        query = select(s.story_members).order_by(s.story_members.c.story, s.story_members.c.article)
+        """Every stored story's article ids (story id -> ids in story order)."""
+        table = s.story_articles
+        query = select(table).order_by(table.c.story, table.c.position)
         found: dict[str, list[str]] = {}
         with self._engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 found.setdefault(row["story"], []).append(row["article"])
         return found
-
-    def put_story_members(self, stories: Mapping[str, Sequence[str]]) -> None:
-        """Replace the kept story membership with ``stories`` (story id -> article ids)."""
-        data = [{"story": story, "article": a} for story, ids in stories.items() for a in ids]
-        with self._engine.begin() as conn:
-            conn.execute(s.story_members.delete())
-            for batch in _batches(data):
-                conn.execute(s.story_members.insert(), batch)
 
     def analysis_of(self, ids: Sequence[str]) -> Analysis:
         """The stored articles among ``ids`` with the relations between them, the entities
@@ -497,9 +490,7 @@ class Store:
         wanted = sorted(set(ids))
         inside = set(wanted)
         with self._engine.connect() as conn:
-            relations = [
-                r for r in _relations(conn, wanted) if r.a in inside and r.b in inside
-            ]
+            relations = [r for r in _relations(conn, wanted) if r.a in inside and r.b in inside]
             return Analysis(
                 articles=tuple(_articles(conn, wanted)),
                 relations=tuple(relations),
@@ -518,7 +509,6 @@ class Store:
                 for article in dict.fromkeys(articles):
                     found.setdefault(article, []).append(str(entity))
         return found
-
 
 
 def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:

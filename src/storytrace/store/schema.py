@@ -256,12 +256,3 @@ brief_lines = Table(
     Column("articles", JSON, nullable=False),
 )
 """``part`` is ``summary`` (the brief's sentences) or ``timeline`` (its dated entries)."""
-story_members = Table(
-    "story_members",
-    metadata,
-    Column("story", String, primary_key=True),
-    Column("article", String, primary_key=True),
-    Index("ix_story_members_article", "article"),
-)
-"""Which story each article is in after the last incremental run (``storytrace.stream``):
-the next run compares against it to consolidate only the stories that changed."""
