@@ -315,6 +315,35 @@ def _ratios(report: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def format_tables(report: dict[str, Any]) -> str:
+    """The report as Markdown tables (the README's)."""
+    lines = ["| articles | method | articles/s (CPU) | MB/s | recall J>=0.5 / 0.8 | vs floor |",
+             "| ---: | --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for n, value in sorted(report["candidates"].items(), key=lambda item: int(item[0])):
+        floor = next(r["articles_per_s"] for r in value["rows"] if r["name"] == "floor")
+        for row in value["rows"]:
+            recall = (
+                f"{row['recall_j50']:.3f} / {row['recall_j80']:.3f}" if "recall_j50" in row else ""
+            )
+            lines.append(
+                f"| {int(n):,} | {row['name']} | {row['articles_per_s']:,.0f} | "
+                f"{row['mb_per_s']:.1f} | {recall} | {row['articles_per_s'] / floor:.2f} |"
+            )
+    lines += ["", "| run | articles | CPU s | wall s | peak RSS MB | CPU s per stage |",
+              "| --- | ---: | ---: | ---: | ---: | --- |"]  # fmt: skip
+    for mode in ("pipeline", "stream"):
+        for n, run in sorted(report[mode].items(), key=lambda item: int(item[0])):
+            if not run or "cpu_seconds" not in run:
+                lines.append(f"| {mode} | {int(n):,} | {run} | | | |")
+                continue
+            stages = ", ".join(f"{k} {v}" for k, v in run["stage_cpu_seconds"].items())
+            lines.append(
+                f"| {mode} | {int(n):,} | {run['cpu_seconds']} | {run['seconds']} | "
+                f"{run['peak_rss_mb']} | {stages} |"
+            )
+    return "\n".join(lines)
+
+
 def _say(text: str) -> None:
     sys.stderr.write(text + "\n")
     sys.stderr.flush()
@@ -345,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = merge(args.merge) if args.merge else run_benchmark(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    sys.stdout.write(json.dumps(report["growth"], indent=1) + "\n")
+    sys.stdout.write(format_tables(report) + "\n" + json.dumps(report["growth"], indent=1) + "\n")
     return 0
 
 
