@@ -5,7 +5,9 @@ is aligned, how exact the aligned sentences are, how many aligned sentences
 look spun (word swaps with names and numbers kept), and whether the order is
 kept. The rules, in order:
 
-1. different languages, enough aligned in order -> ``translated``;
+1. different languages, enough aligned in order -> ``translated``: most of both sides,
+   or at least ``TRANSLATED_RUN`` mutual-nearest sentence pairs in order covering a
+   quarter of both (sentence splits differ across languages and scripts);
 2. exact sentences (word ratio >= ``EXACT``) covering most of both -> ``copy``,
    of one side or a block of ``EXCERPT_RUN`` sentences in a row -> ``excerpt``;
 3. most aligned sentences spun, in order, covering much of one side -> ``spun``;
@@ -49,6 +51,12 @@ needs for ``rewrite``: Clough-Stevenson dev heavy revisions 0.27-0.33, ``non`` a
 most 0.12; demo independent pairs of one story at most 0.14."""
 TRANSLATED_COVERAGE = 0.5
 """Aligned coverage of both sides for ``translated`` (demo)."""
+TRANSLATED_RUN = 3
+TRANSLATED_RUN_COVERAGE = 0.25
+"""Coverage of both sides enough for ``translated`` when ``TRANSLATED_RUN`` sentence pairs
+align in order (SemEval-2022 T8 dev, ``evaluate_translations``: machine translations
+of one article 0.24-0.48 with 3-7 pairs in order; articles of one story in two languages
+at most 2 pairs)."""
 MIN_MEAN_SIMILARITY = 0.5
 """Mean word ratio of aligned sentences for ``spun`` and ``rewrite`` (demo: spun 0.58,
 rewrite 0.59, independent pairs of one story 0.40-0.41; kz2022 spun 0.54)."""
@@ -132,8 +140,9 @@ def decide_kind(f: Features) -> ReuseKind:
         return "independent"
     if f.cross_lingual:
         in_order = f.in_order >= 0.7 * f.aligned
-        both = min(f.coverage_a, f.coverage_b) >= TRANSLATED_COVERAGE
-        return "translated" if in_order and both else "independent"
+        both = min(f.coverage_a, f.coverage_b)
+        run = f.in_order >= TRANSLATED_RUN and both >= TRANSLATED_RUN_COVERAGE
+        return "translated" if in_order and (both >= TRANSLATED_COVERAGE or run) else "independent"
     if min(f.exact_a, f.exact_b) >= COPY_COVERAGE:
         return "copy"
     if max(f.exact_a, f.exact_b) >= COPY_COVERAGE or f.exact_run >= EXCERPT_RUN:

