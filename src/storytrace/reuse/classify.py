@@ -9,7 +9,8 @@ kept. The rules, in order:
    or at least ``TRANSLATED_RUN`` mutual-nearest sentence pairs in order covering a
    quarter of both (sentence splits differ across languages and scripts);
 2. exact sentences (word ratio >= ``EXACT``) covering most of both -> ``copy``,
-   of one side or a block of ``EXCERPT_RUN`` sentences in a row -> ``excerpt``;
+   of one side or a block of ``EXCERPT_RUN`` sentences in a row -> ``excerpt``, when most
+   aligned sentences (``VERBATIM_SHARE``) are exact;
 3. most aligned sentences spun, in order, covering much of one side -> ``spun``;
 4. enough aligned -> ``rewrite``; when the aligned sentences are only loosely similar,
    only if they also cover much of one side (``REWRITE_EVIDENCE``);
@@ -43,6 +44,10 @@ excerpt: 7 in a row; a generated same-beat pile, benchmarks/corpus.py, shares up
 formulaic sentences per pair, scattered)."""
 COPY_COVERAGE = 0.6
 """Exact coverage of both sides for ``copy`` (demo: a dropped sentence keeps it above)."""
+VERBATIM_SHARE = 0.7
+"""Share of the aligned sentences that must be exact for ``excerpt``: a text whose shared
+part mixes verbatim and reworded sentences is a light ``rewrite`` (Clough-Stevenson dev:
+``cut`` answers 0.56-1.0, most 1.0; ``light`` ones with a verbatim block 0.46-0.6)."""
 REWRITE_COVERAGE = 0.3
 """Aligned coverage of one side for ``rewrite`` (Clough-Stevenson dev heavy vs non)."""
 REWRITE_EVIDENCE = 0.2
@@ -145,7 +150,8 @@ def decide_kind(f: Features) -> ReuseKind:
         return "translated" if in_order and (both >= TRANSLATED_COVERAGE or run) else "independent"
     if min(f.exact_a, f.exact_b) >= COPY_COVERAGE:
         return "copy"
-    if max(f.exact_a, f.exact_b) >= COPY_COVERAGE or f.exact_run >= EXCERPT_RUN:
+    verbatim = f.exact >= VERBATIM_SHARE * f.aligned
+    if verbatim and (max(f.exact_a, f.exact_b) >= COPY_COVERAGE or f.exact_run >= EXCERPT_RUN):
         return "excerpt"
     loose = f.aligned >= SPUN_MIN_SENTENCES and f.mean_similarity < MIN_MEAN_SIMILARITY
     if not loose and _looks_spun(f):
