@@ -61,7 +61,7 @@ TRANSLATED_RUN = 3
 TRANSLATED_RUN_COVERAGE = 0.5
 """Coverage of the shorter side enough for ``translated`` when ``TRANSLATED_RUN`` sentence
 pairs align in order. SemEval-2022 T8 dev (``evaluate_translations``), with
-``embed.ALIGN_MARGIN`` 1.04: 75 of 80 machine translations of one article, none of 52
+``embed.ALIGN_MARGIN`` 1.04: 75 of 80 machine translations of one article, none of 80
 pairs of two articles (of one story or not); 0.4-0.6 and margins 1.03-1.04 alike. Demo:
 the French report and the English original of one story reach 3 pairs but cover 0.18."""
 MIN_MEAN_SIMILARITY = 0.5
