@@ -116,7 +116,7 @@ def terms(article: Article) -> list[str]:
 def _rarity(term: str, language: str) -> float:
     try:
         zipf = float(zipf_frequency(term, language))
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):  # zh/ja need jieba/mecab
         zipf = 0.0
     return max(_MIN_RARITY, _RARITY_TOP - zipf)
 
