@@ -47,6 +47,7 @@ from storytrace.text.sentences import split_sentences
 
 __all__ = [
     "ReuseScores",
+    "back_translation_kinds",
     "evaluate_clough_stevenson",
     "evaluate_pan10",
     "evaluate_reuse",
@@ -200,22 +201,35 @@ Pair = tuple[str, str, str, str]
 """``(language a, language b, text a, text b)``."""
 
 
-def translation_pairs(shared: Path = SHARED, split: Split = "dev") -> tuple[list[Pair], list[Pair]]:
-    """Article/translation pairs and cross-lingual pairs of two different articles (controls)."""
+def _semeval_rows(shared: Path, split: Split) -> list[dict[str, str]]:
     name = "training_set.csv" if split == "dev" else "testing_set.csv"
     csv.field_size_limit(1 << 30)
     path = shared / "eval" / "semeval2022-task8" / name
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    versions: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+        return list(csv.DictReader(handle))
+
+
+def _versions(rows: Sequence[dict[str, str]]) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """Article number -> (translation suffix, language) -> its distinct texts, in file order."""
+    versions: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(dict)
     for row in rows:
         left, right = row["pair_id"].split("_", 1)
-        for key, language, text in (
-            (left, row["lang1"], row["text1"]),
-            (right, row["lang2"], row["text2"]),
-        ):
+        sides = ((left, row["lang1"], row["text1"]), (right, row["lang2"], row["text2"]))
+        for key, language, text in sides:
             number, suffix = _version_of(key)
-            versions[number].setdefault((suffix, language), text.strip())
+            texts = versions[number].setdefault((suffix, language), [])
+            if text.strip() not in texts:
+                texts.append(text.strip())
+    return versions
+
+
+def translation_pairs(shared: Path = SHARED, split: Split = "dev") -> tuple[list[Pair], list[Pair]]:
+    """Article/translation pairs and cross-lingual pairs of two different articles (controls)."""
+    rows = _semeval_rows(shared, split)
+    versions = {
+        number: {key: texts[0] for key, texts in found.items()}
+        for number, found in _versions(rows).items()
+    }
     translations = [
         (language, other_language, text, other)
         for number in sorted(versions)
@@ -236,6 +250,23 @@ def _version_of(key: str) -> tuple[str, str]:
     """``"1484039360it"`` -> ``("1484039360", "it")``: the article number and translation suffix."""
     digits = key.rstrip("abcdefghijklmnopqrstuvwxyz")
     return digits, key[len(digits) :]
+
+
+def back_translation_kinds(shared: Path = SHARED, split: Split = "dev") -> dict[str, int]:
+    """How ``compare`` calls the set's same-language back-translations (an article given
+    twice with different text, the second machine-translated there and back): counts of
+    each kind. They should be ``translated``; spinning looks alike on the surface."""
+    counts: dict[str, int] = defaultdict(int)
+    for found in _versions(_semeval_rows(shared, split)).values():
+        for (suffix, language), texts in sorted(found.items()):
+            if suffix or len(texts) < 2:
+                continue
+            pair = (
+                article("a", texts[0], language=language),
+                article("b", texts[1], language=language),
+            )
+            counts[compare(*pair).kind] += 1
+    return dict(sorted(counts.items()))
 
 
 def evaluate_translations(
