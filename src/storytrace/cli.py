@@ -44,7 +44,22 @@ stderr = Console(stderr=True)
 @app.callback()
 def _configure(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+    model_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--model-dir",
+            help="Your own ONNX sentence encoder (tokenizer.json + model.onnx) for aligning "
+            "translations, instead of the bundled multilingual-e5-small.",
+        ),
+    ] = None,
 ) -> None:
+    if model_dir is not None:
+        from storytrace.reuse import set_model_dir
+
+        try:
+            set_model_dir(model_dir)
+        except FileNotFoundError as error:
+            raise typer.BadParameter(str(error), param_hint="--model-dir") from error
     level = logging.DEBUG if verbose else logging.WARNING
     handler = RichHandler(console=stderr, show_path=False, show_time=False)
     logging.basicConfig(level=level, handlers=[handler], format="%(message)s", force=True)

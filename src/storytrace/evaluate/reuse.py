@@ -16,6 +16,14 @@ Three sets, each with the split rule the README gives:
   (``same_story_pairs`` over all 100 articles: cosine, margin, mutual cap) keeps it.
   Score: pair F1 (TF-IDF baseline 0.949). Split: sha1 rule on ``url_a + ";" + url_b``.
 
+* **SemEval-2022 T8 translations** (``semeval2022-task8/``, ``training_set.csv`` = dev): the
+  set's machine-translated augmentations give pairs of one article and its translation
+  into another language (a ``pair_id`` side with a language suffix is the translation of
+  the unsuffixed side of the same number); cross-lingual rows of two different articles
+  (the set's own pairs, same story or not) are the controls that must stay
+  ``independent``. Score: F1 of ``translated`` over both (``evaluate_translations``;
+  not in ``evaluate_reuse``: it runs the sentence encoder and takes minutes).
+
 Run ``storytrace evaluate reuse [--split dev|test] [--shared PATH]`` for JSON.
 """
 
@@ -24,7 +32,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import random
+import re
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,10 +47,13 @@ from storytrace.text.sentences import split_sentences
 
 __all__ = [
     "ReuseScores",
+    "back_translation_kinds",
     "evaluate_clough_stevenson",
     "evaluate_pan10",
     "evaluate_reuse",
     "evaluate_story_chains",
+    "evaluate_translations",
+    "translation_pairs",
 ]
 
 Split = Literal["dev", "test"]
@@ -182,3 +195,103 @@ def evaluate_reuse(
         story_chains_f1=round(evaluate_story_chains(shared, split), 4),
         seconds=round(time.perf_counter() - start, 1),
     )
+
+
+Pair = tuple[str, str, str, str]
+"""``(language a, language b, text a, text b)``."""
+
+
+def _semeval_rows(shared: Path, split: Split) -> list[dict[str, str]]:
+    name = "training_set.csv" if split == "dev" else "testing_set.csv"
+    csv.field_size_limit(1 << 30)
+    path = shared / "eval" / "semeval2022-task8" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _versions(rows: Sequence[dict[str, str]]) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """Article number -> (translation suffix, language) -> its distinct texts, in file order."""
+    versions: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(dict)
+    for row in rows:
+        left, right = row["pair_id"].split("_", 1)
+        sides = ((left, row["lang1"], row["text1"]), (right, row["lang2"], row["text2"]))
+        for key, language, text in sides:
+            number, suffix = _version_of(key)
+            texts = versions[number].setdefault((suffix, language), [])
+            if text.strip() not in texts:
+                texts.append(text.strip())
+    return versions
+
+
+def translation_pairs(shared: Path = SHARED, split: Split = "dev") -> tuple[list[Pair], list[Pair]]:
+    """Article/translation pairs and cross-lingual pairs of two different articles (controls)."""
+    rows = _semeval_rows(shared, split)
+    versions = {
+        number: {key: texts[0] for key, texts in found.items()}
+        for number, found in _versions(rows).items()
+    }
+    translations = [
+        (language, other_language, text, other)
+        for number in sorted(versions)
+        for (suffix, language), text in sorted(versions[number].items())
+        if not suffix
+        for (other_suffix, other_language), other in sorted(versions[number].items())
+        if other_suffix and other_language != language
+    ]
+    controls = [
+        (row["lang1"], row["lang2"], row["text1"].strip(), row["text2"].strip())
+        for row in rows
+        if row["lang1"] != row["lang2"] and not re.search("[a-z]", row["pair_id"])
+    ]
+    return translations, controls
+
+
+def _version_of(key: str) -> tuple[str, str]:
+    """``"1484039360it"`` -> ``("1484039360", "it")``: the article number and translation suffix."""
+    digits = key.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return digits, key[len(digits) :]
+
+
+def back_translation_kinds(shared: Path = SHARED, split: Split = "dev") -> dict[str, int]:
+    """How ``compare`` calls the set's same-language back-translations (an article given
+    twice with different text, the second machine-translated there and back): counts of
+    each kind. They should be ``translated``; spinning looks alike on the surface."""
+    counts: dict[str, int] = defaultdict(int)
+    for found in _versions(_semeval_rows(shared, split)).values():
+        for (suffix, language), texts in sorted(found.items()):
+            if suffix or len(texts) < 2:
+                continue
+            pair = (
+                article("a", texts[0], language=language),
+                article("b", texts[1], language=language),
+            )
+            counts[compare(*pair).kind] += 1
+    return dict(sorted(counts.items()))
+
+
+def evaluate_translations(
+    shared: Path = SHARED, split: Split = "dev", *, sample: int | None = None
+) -> dict[str, float]:
+    """F1 of ``translated`` on SemEval-2022 T8 translations vs cross-lingual controls.
+
+    ``sample``: at most this many pairs of each group (the first ones, in a fixed order).
+    """
+    translations, controls = translation_pairs(shared, split)
+    translations, controls = translations[:sample], controls[:sample]
+    tp = fn = fp = 0
+    for group, pairs in ((True, translations), (False, controls)):
+        for language, other_language, text, other in pairs:
+            kind = compare(
+                article("a", text, language=language), article("b", other, language=other_language)
+            ).kind
+            tp, fn, fp = (
+                tp + (group and kind == "translated"),
+                fn + (group and kind != "translated"),
+                fp + (not group and kind != "independent"),
+            )
+    return {
+        "translated_f1": round(_f1(tp, fp, fn), 4),
+        "translations": len(translations),
+        "controls": len(controls),
+        "controls_called_reuse": fp,
+    }

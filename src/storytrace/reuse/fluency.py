@@ -26,7 +26,8 @@ _UNSEEN = 0.0
 def _zipf(word: str, language: str) -> float:
     try:
         return float(zipf_frequency(word, language))
-    except (LookupError, ValueError):  # a language wordfreq does not know
+    except (LookupError, ValueError, ImportError):  # a language wordfreq does not know
+        # (ImportError: Chinese and Japanese need jieba / mecab, not installed)
         return _UNSEEN
 
 

@@ -7,7 +7,10 @@ input order: articles are sorted by id, representatives are the smallest id.
 
 Candidate pairs are bounded per article (``candidates``), and every pair passes a
 cheap screen (``relate.screen``) before it is aligned, so a pile of look-alike,
-unrelated articles costs ``O(N)`` alignments. ``compare`` always aligns.
+unrelated articles costs ``O(N)`` alignments. Pairs across languages that the sentence
+encoder vouches for (``embed.translation_candidates``, mutual nearest with a margin) skip
+the screen: names in another script share nothing it could count. ``compare`` always
+aligns.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from itertools import combinations
 from typing import Any
 
 from storytrace.model import Article, Passage, Relation
+from storytrace.reuse import embed
 from storytrace.reuse.align import Prepared, Vocabulary, prepare
 from storytrace.reuse.candidates import reuse_candidates
 from storytrace.reuse.classify import earlier_by_date
@@ -75,10 +79,12 @@ def find_relations(
     reps = [group[0] for group in groups]
     rep_of = {article.id: g for g, group in enumerate(groups) for article in group}
     pairs = _rep_pairs(reps, rep_of, story_pairs, same_story=same_story)
+    vouched = _translation_pairs(reps)
     verifier = _Verifier()
     relations: list[Relation] = []
-    for g, h in sorted(pairs):
-        relations.extend(_expand(verifier.relate(reps[g], reps[h]), groups[g], groups[h]))
+    for g, h in sorted(pairs | vouched):
+        relation = verifier.relate(reps[g], reps[h], screened=(g, h) in vouched)
+        relations.extend(_expand(relation, groups[g], groups[h]))
     for group in groups:
         relations.extend(_within_group(group))
     logger.info(
@@ -136,9 +142,10 @@ class _Verifier:
             found = self._prepared[article.id] = prepare(article)
         return found
 
-    def relate(self, a: Article, b: Article) -> Relation:
-        """The relation of ``a`` and ``b`` (``a.id < b.id``): screened, then aligned."""
-        if not screen(self._screen(a), self._screen(b)):
+    def relate(self, a: Article, b: Article, *, screened: bool = False) -> Relation:
+        """The relation of ``a`` and ``b`` (``a.id < b.id``): screened (unless a generator
+        already vouched for it: ``screened``), then aligned."""
+        if not screened and not screen(self._screen(a), self._screen(b)):
             return independent(a, b)
         self.aligned += 1
         return relate(self._prepare(a), self._prepare(b), self._vocabulary)
@@ -159,6 +166,13 @@ def _rep_pairs(
         if g is not None and h is not None and g != h:
             found.add((min(g, h), max(g, h)))
     return found
+
+
+def _translation_pairs(reps: list[Article]) -> set[tuple[int, int]]:
+    """Cross-language pairs the sentence encoder vouches for (``embed.translation_candidates``)."""
+    usable = [i for i, rep in enumerate(reps) if rep.text.strip()]
+    found = embed.translation_candidates([reps[i] for i in usable])
+    return {(usable[i], usable[j]) for i, j in found}
 
 
 def _expand(relation: Relation, left: list[Article], right: list[Article]) -> list[Relation]:
