@@ -25,7 +25,14 @@ from storytrace.reuse.classify import earlier_by_date
 from storytrace.reuse.lsh import duplicate_groups
 from storytrace.reuse.relate import Screen, independent, relate, screen, screen_of
 
-__all__ = ["MAX_GROUP_PAIRS", "compare", "find_relations", "relate_pairs"]
+__all__ = [
+    "MAX_GROUP_PAIRS",
+    "compare",
+    "find_relations",
+    "identical_relations",
+    "member_relations",
+    "relate_pairs",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +85,9 @@ def find_relations(
     verifier = _Verifier()
     relations: list[Relation] = []
     for g, h in sorted(pairs):
-        relations.extend(_expand(verifier.relate(reps[g], reps[h]), groups[g], groups[h]))
+        relations.extend(member_relations(verifier.relate(reps[g], reps[h]), groups[g], groups[h]))
     for group in groups:
-        relations.extend(_within_group(group))
+        relations.extend(identical_relations(group))
     logger.info(
         "reuse: %d articles, %d candidate pairs, %d aligned, %d relations",
         *(len(ordered), len(pairs), verifier.aligned, len(relations)),
@@ -111,7 +118,7 @@ def relate_pairs(articles: Sequence[Article], pairs: Iterable[tuple[str, str]]) 
     for x, y in wanted:
         a, b = by_id[x], by_id[y]
         same = a.text == b.text and bool(a.text.strip())
-        out.extend(_within_group([a, b]) if same else [verifier.relate(a, b)])
+        out.extend(identical_relations([a, b]) if same else [verifier.relate(a, b)])
     return out
 
 
@@ -161,7 +168,7 @@ def _rep_pairs(
     return found
 
 
-def _expand(relation: Relation, left: list[Article], right: list[Article]) -> list[Relation]:
+def member_relations(relation: Relation, left: list[Article], right: list[Article]) -> list[Relation]:
     """The representative pair's relation for every member pair of the two groups."""
     out = []
     for x in left:
@@ -191,7 +198,7 @@ def _member_relation(relation: Relation, x: Article, y: Article) -> Relation:
     )
 
 
-def _within_group(group: list[Article]) -> list[Relation]:
+def identical_relations(group: list[Article]) -> list[Relation]:
     """``copy`` relations between identical texts: every pair, or a star when the group is large."""
     if len(group) < 2 or not group[0].text.strip():
         return []
