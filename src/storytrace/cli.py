@@ -163,7 +163,7 @@ def load(
     directory: Annotated[Path, typer.Argument(help="A 'storytrace spark' output folder.")],
     db: Annotated[str, typer.Option("--db", help="The store: a file or a postgresql:// URL.")],
 ) -> None:
-    """Add a Spark job's Parquet tables to a store, for 'storytrace serve' (rerun: no duplicates)."""
+    """Add a Spark job's Parquet tables to a store for 'storytrace serve' (reruns add no rows)."""
     from storytrace.errors import InputError
     from storytrace.spark.load import load_output
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from benchmarks._reuse_corpus import make_corpus
+
 from tests.conftest import REPO_ROOT
 
 GENERATED = 48

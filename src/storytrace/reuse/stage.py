@@ -168,7 +168,9 @@ def _rep_pairs(
     return found
 
 
-def member_relations(relation: Relation, left: list[Article], right: list[Article]) -> list[Relation]:
+def member_relations(
+    relation: Relation, left: list[Article], right: list[Article]
+) -> list[Relation]:
     """The representative pair's relation for every member pair of the two groups."""
     out = []
     for x in left:

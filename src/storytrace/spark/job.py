@@ -59,7 +59,9 @@ def run_job(spark: Any, inputs: Sequence[str], output: str | Path) -> JobResult:
     groups = _duplicate_groups(articles).localCheckpoint()
     reuse = find_relations(articles.select("id", "article", "usable"), groups).localCheckpoint()
     stories = find_stories(articles.select("id", "article"), reuse).localCheckpoint()
-    paired = story_pair_relations(stories, articles.select("id", "article"), reuse).localCheckpoint()
+    paired = story_pair_relations(
+        stories, articles.select("id", "article"), reuse
+    ).localCheckpoint()
     relations = reuse.unionByName(paired)
     skipped = _skipped(spark, listing_skips, read, described)
     return _write(

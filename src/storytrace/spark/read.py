@@ -52,7 +52,8 @@ def _expanded(inputs: Sequence[str]) -> list[str]:
     """Globs replaced by their sorted matches; a glob matching nothing stays, to be skipped."""
     out: list[str] = []
     for pattern in inputs:
-        matches = sorted(glob.glob(pattern, recursive=True)) if _GLOB & set(pattern) else []
+        # glob.glob, not Path.glob: a pattern may be absolute and its directories may be globs
+        matches = sorted(glob.glob(pattern, recursive=True)) if _GLOB & set(pattern) else []  # noqa: PTH207
         out.extend(matches or [pattern])
     return out
 

@@ -39,7 +39,7 @@ from storytrace.reuse.minhash import band_keys, bands_for
 from storytrace.reuse.prune import Bound, agreement, neighbourhood, stands_out, within_cap
 from storytrace.reuse.skeleton import skeleton_text
 from storytrace.reuse.stage import identical_relations, member_relations, relate_pairs
-from storytrace.spark._rows import article_from_json, relation_from_json, to_json
+from storytrace.spark._rows import article_from_json, to_json
 
 __all__ = ["GENERATORS", "RELATION_SCHEMA", "find_relations", "relate_id_pairs"]
 
@@ -55,7 +55,9 @@ def find_relations(articles: Any, groups: Any) -> Any:
     from pyspark.sql import functions as F
 
     reps = articles.join(groups.select(F.col("rep").alias("id")), "id").where("usable")
-    signatures = reps.select("id", "article").mapInPandas(_signatures, _SIGNATURE_SCHEMA).localCheckpoint()
+    signatures = (
+        reps.select("id", "article").mapInPandas(_signatures, _SIGNATURE_SCHEMA).localCheckpoint()
+    )
     pairs = None
     for name, (_, bound) in GENERATORS.items():
         found = bounded_pairs(signatures.where(F.col("generator") == name), bound)
@@ -80,8 +82,12 @@ def bounded_pairs(signatures: Any, bound: Bound) -> Any:
         .localCheckpoint()
     )
     ranks = _per_article(scored, bound.k, "rank")
-    left = ranks.select(F.col("id").alias("a"), F.col("other").alias("b"), F.col("rank").alias("ra"))
-    right = ranks.select(F.col("id").alias("b"), F.col("other").alias("a"), F.col("rank").alias("rb"))
+    left = ranks.select(
+        F.col("id").alias("a"), F.col("other").alias("b"), F.col("rank").alias("ra")
+    )
+    right = ranks.select(
+        F.col("id").alias("b"), F.col("other").alias("a"), F.col("rank").alias("rb")
+    )
     ranked = scored.join(left, ["a", "b"]).join(right, ["a", "b"])
     return ranked.mapInPandas(_within_cap(bound), "a string, b string")
 
@@ -103,7 +109,9 @@ def _pairs_in_buckets(batches: Iterator[Any]) -> Iterator[Any]:
         rows = []
         for members in batch["members"]:
             local = candidate_pairs(np.ones((len(members), 1), dtype=np.uint64))
-            rows += [(members[i], members[j]) for i, j in local.tolist() if members[i] != members[j]]
+            rows += [
+                (members[i], members[j]) for i, j in local.tolist() if members[i] != members[j]
+            ]
         yield pd.DataFrame(rows, columns=["a", "b"])
 
 
@@ -300,4 +308,3 @@ def _identical(batches: Iterator[Any]) -> Iterator[Any]:
             group = [rep] + [_light(member) for member in members[1:]]
             rows += [(r.a, r.b, r.kind, to_json(r)) for r in identical_relations(group)]
         yield pd.DataFrame(rows, columns=["a", "b", "kind", "relation"])
-

@@ -30,11 +30,11 @@ from itertools import combinations
 from typing import Any
 
 from storytrace.pipeline import MAX_PAIRED_STORY_SIZE
+from storytrace.spark._rows import article_from_json, relation_from_json, to_json
+from storytrace.spark.reuse import relate_id_pairs
 from storytrace.stories.events import build_story
 from storytrace.stories.features import Features
 from storytrace.stories.index import Member, links, member_of
-from storytrace.spark._rows import article_from_json, relation_from_json, to_json
-from storytrace.spark.reuse import relate_id_pairs
 
 __all__ = ["STORY_SCHEMA", "components", "find_stories", "story_pair_relations"]
 
@@ -163,7 +163,9 @@ def components(vertices: Any, edges: Any) -> Any:
         best = offered.agg(F.min("label").alias("offer"))
         joined = labels.join(best.withColumnRenamed("a", "id"), "id", "left")
         smaller = F.when(F.col("offer") < F.col("label"), F.col("offer")).otherwise(F.col("label"))
-        updated = joined.select("id", smaller.alias("label"), (smaller != F.col("label")).alias("moved"))
+        updated = joined.select(
+            "id", smaller.alias("label"), (smaller != F.col("label")).alias("moved")
+        )
         updated = updated.localCheckpoint()
         if updated.where("moved").limit(1).count() == 0:
             return updated.select("id", "label")
@@ -207,4 +209,3 @@ def _member_pairs(batches: Iterator[Any]) -> Iterator[Any]:
             for pair in combinations(sorted(story_from_json(text).articles), 2)
         ]
         yield pd.DataFrame(rows, columns=["a", "b"])
-
