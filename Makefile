@@ -45,9 +45,10 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "cannot install$$missing (not root or no apt-get): those tests will skip"; fi
 
-# A throwaway PostgreSQL server runs beside the suite and is removed after it.
+# A throwaway PostgreSQL server runs beside the suite and is removed after it. Tests of one
+# xdist_group (the Spark tests: one local Spark per worker) run on one worker.
 unit: $(STAMP) system-deps
-	bash tests/store/with_postgres.sh $(BIN)/pytest -n 2 -q
+	bash tests/store/with_postgres.sh $(BIN)/pytest -n 2 --dist loadgroup -q
 
 test: lint typecheck unit
 

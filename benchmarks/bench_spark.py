@@ -117,7 +117,7 @@ def bench_size(spark: Any, n: int, workdir: Path) -> dict[str, Any]:
     paths = write_pile(pile, n)
     local, local_s, local_mem = measure(lambda: trace_locally(paths))
     out = workdir / f"out-{n}"
-    _, spark_s, spark_mem = measure(lambda: run_job(spark, [str(pile / "*.jsonl")], out))
+    job, spark_s, spark_mem = measure(lambda: run_job(spark, [str(pile / "*.jsonl")], out))
     distributed = read_output(out)
     same = {
         "articles": distributed.articles == local.articles,
@@ -132,6 +132,7 @@ def bench_size(spark: Any, n: int, workdir: Path) -> dict[str, Any]:
         "in_process": _row(n, local_s, local_mem),
         "spark_local2": _row(n, spark_s, spark_mem),
         "ratio_spark_over_in_process": round(local_s / spark_s, 3),
+        "spark_stage_seconds": job.seconds,
     }
 
 

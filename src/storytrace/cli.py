@@ -145,13 +145,17 @@ def spark(
     ] = "local[2]",
 ) -> None:
     """Run the reuse and story stages as a Spark job; write articles/relations/stories Parquet."""
+    from pyspark.sql import SparkSession
+
     from storytrace.spark import run_job, spark_session
 
+    running = SparkSession.getActiveSession()  # a caller's session (tests, notebooks) stays up
     session = spark_session(master)
     try:
         result = run_job(session, inputs, output)
     finally:
-        session.stop()
+        if running is None:
+            session.stop()
     for table, rows in result.counts.items():
         typer.echo(f"{table}: {rows} rows in {output / table}")
     if result.counts.get("skipped"):
@@ -170,8 +174,7 @@ def load(
     try:
         run = load_output(directory, db)
     except InputError as error:
-        stderr.print(f"[red]{error.reason}[/red]")
-        raise typer.Exit(2) from error
+        raise typer.BadParameter(error.reason, param_hint="DIRECTORY") from error
     stderr.print(f"added to the store as run {run}")
 
 

@@ -3,16 +3,19 @@ relations and stories; bad input counted and skipped; reruns and loads idempoten
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from storytrace.cli import EXIT_SKIPPED, app
 from storytrace.model import Analysis
 from storytrace.spark import read_output, run_job, trace_locally
 from storytrace.spark.load import load_output
 
-pytestmark = [pytest.mark.spark, pytest.mark.slow]
+pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.xdist_group("spark")]
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +58,8 @@ def test_load_puts_the_tables_in_a_store_once(mixed_run: Path, tmp_path: Path) -
     from storytrace.store import Store
 
     db = tmp_path / "store.db"
-    load_output(mixed_run, db)
+    loaded_by_cli = CliRunner().invoke(app, ["load", str(mixed_run), "--db", str(db)])
+    assert loaded_by_cli.exit_code == 0, loaded_by_cli.output
     load_output(mixed_run, db)
     with Store.open(db) as store:
         loaded = store.load_analysis()
@@ -68,8 +72,12 @@ def test_load_puts_the_tables_in_a_store_once(mixed_run: Path, tmp_path: Path) -
 def test_damaged_inputs_are_counted_and_a_rerun_adds_no_rows(
     spark: Any, damaged_corpus: Path, tmp_path: Path
 ) -> None:
-    first = run_job(spark, [str(damaged_corpus / "*")], tmp_path)
+    command = ["spark", "--input", str(damaged_corpus / "*"), "--output", str(tmp_path)]
+    first = CliRunner().invoke(app, command)
+    assert first.exit_code == EXIT_SKIPPED, first.output
+    counts = {line.split(":")[0]: int(line.split()[1]) for line in first.output.splitlines()}
     again = run_job(spark, [str(damaged_corpus / "*")], tmp_path)
+    assert again.counts == counts
     result = read_output(tmp_path)
     reasons = {skip.source: skip.reason for skip in result.skipped}
     assert "corrupt Parquet" in reasons[str(damaged_corpus / "broken.parquet")]
@@ -77,5 +85,12 @@ def test_damaged_inputs_are_counted_and_a_rerun_adds_no_rows(
     assert str(damaged_corpus / "lines.jsonl") + ":2" in reasons
     ids = {article.id for article in result.articles}
     assert {f"p{i}" for i in range(6)} | {"j1"} <= ids
-    assert again.counts == first.counts
-    assert first.counts["articles"] == len(result.articles)
+    assert counts["articles"] == len(result.articles)
+    assert counts["skipped"] == len(result.skipped) >= 3
+
+
+def test_load_of_a_folder_that_is_not_a_job_output_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2
+    unboxed = " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.output).split())  # rich's error box
+    assert "no 'articles' table here; run 'storytrace spark --output" in unboxed

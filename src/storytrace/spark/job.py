@@ -18,6 +18,7 @@ into a store (``storytrace.spark.load``).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +39,11 @@ TABLES = ("articles", "relations", "stories", "skipped")
 
 @dataclass(frozen=True, slots=True)
 class JobResult:
-    """What a job wrote: row counts per table, and where."""
+    """What a job wrote: row counts per table, where, and seconds per stage."""
 
     output: str
     counts: dict[str, int]
+    seconds: dict[str, float]
 
 
 def run_job(spark: Any, inputs: Sequence[str], output: str | Path) -> JobResult:
@@ -51,28 +53,48 @@ def run_job(spark: Any, inputs: Sequence[str], output: str | Path) -> JobResult:
         >>> from storytrace.spark import run_job, spark_session
         >>> run_job(spark_session("local[2]"), ["crawl/*.warc.gz"], "out")  # doctest: +SKIP
     """
+    clock = _Clock()
     files, listing_skips = input_files(inputs)
-    read = read_documents(spark, files).localCheckpoint()
+    read = clock.lap("read", read_documents(spark, files).localCheckpoint())
     documents = unique_ids(read.where("document is not null")).localCheckpoint()
-    described = build_articles(documents).localCheckpoint()
+    described = clock.lap("clean", build_articles(documents).localCheckpoint())
     articles = _article_columns(described.where("article is not null")).localCheckpoint()
     groups = _duplicate_groups(articles).localCheckpoint()
-    reuse = find_relations(articles.select("id", "article", "usable"), groups).localCheckpoint()
-    stories = find_stories(articles.select("id", "article"), reuse).localCheckpoint()
-    paired = story_pair_relations(
-        stories, articles.select("id", "article"), reuse
-    ).localCheckpoint()
-    relations = reuse.unionByName(paired)
-    skipped = _skipped(spark, listing_skips, read, described)
-    return _write(
-        output,
-        {
-            "articles": articles.drop("usable", "digest"),
-            "relations": _relation_columns(relations),
-            "stories": stories,
-            "skipped": skipped,
-        },
+    reuse = clock.lap(
+        "reuse",
+        find_relations(articles.select("id", "article", "usable"), groups).localCheckpoint(),
     )
+    stories = clock.lap(
+        "stories", find_stories(articles.select("id", "article"), reuse).localCheckpoint()
+    )
+    paired = clock.lap(
+        "story_pairs",
+        story_pair_relations(stories, articles.select("id", "article"), reuse).localCheckpoint(),
+    )
+    tables = {
+        "articles": articles.drop("usable", "digest"),
+        "relations": _relation_columns(reuse.unionByName(paired)),
+        "stories": stories,
+        "skipped": _skipped(spark, listing_skips, read, described),
+    }
+    counts = _write(output, tables)
+    clock.lap("write", None)
+    return JobResult(output=str(output), counts=counts, seconds=clock.seconds)
+
+
+class _Clock:
+    """Seconds per stage (each stage ends in an eager checkpoint, so its work is done)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str, frame: Any) -> Any:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._last, 2)
+        self._last = now
+        logger.info("%s: %.1f s", stage, self.seconds[stage])
+        return frame
 
 
 def _article_columns(described: Any) -> Any:
@@ -129,11 +151,11 @@ def _skipped(spark: Any, listing: list[Any], read: Any, described: Any) -> Any:
     return parsed.select("s.source", "s.stage", "s.reason", "skip")
 
 
-def _write(output: str | Path, tables: dict[str, Any]) -> JobResult:
+def _write(output: str | Path, tables: dict[str, Any]) -> dict[str, int]:
     counts = {}
     for name, frame in tables.items():
         path = str(Path(output) / name)
         frame.write.mode("overwrite").parquet(path)
         counts[name] = frame.sparkSession.read.parquet(path).count()
         logger.info("wrote %s: %d rows", path, counts[name])
-    return JobResult(output=str(output), counts=counts)
+    return counts

@@ -136,18 +136,17 @@ def _linked_pairs(members: Any, relations: Any) -> Any:
 
 def _links(batches: Iterator[Any]) -> Iterator[Any]:
     for batch in batches:
+        features: dict[str, Features] = {}
+        for column, side in (("member_a", "a"), ("member_b", "b")):
+            for article_id, text in zip(batch[side], batch[column], strict=True):
+                if article_id not in features:
+                    features[article_id] = _member_from_json(text).features
         keep = [
             # the index asks links(arriving article, article already in): the later id first
-            links(_features(member_b), _features(member_a), kind)
-            for member_a, member_b, kind in zip(
-                batch["member_a"], batch["member_b"], batch["kind"], strict=True
-            )
+            links(features[b], features[a], kind)
+            for a, b, kind in zip(batch["a"], batch["b"], batch["kind"], strict=True)
         ]
         yield batch.loc[keep, ["a", "b"]]
-
-
-def _features(text: str) -> Features:
-    return _member_from_json(text).features
 
 
 def components(vertices: Any, edges: Any) -> Any:
