@@ -9,9 +9,11 @@ one), dated over three weeks and split into JSON Lines files, then runs, one aft
 - ``spark local[2]``: ``run_job`` on a local Spark with two worker slots; the session is
   started before the clock starts (its start-up is reported apart).
 
-Both results are compared (articles, relations, stories must be equal). Reports wall time,
-articles/s and their ratio, and peak resident memory of the whole process tree (driver, JVM
-and Python workers for Spark), sampled from /proc every 0.2 s. Writes
+A 200-article warm-up runs first (its figures are kept as the cold-start cost). Both results
+are compared (articles, relations, stories must be equal). Reports wall time,
+articles/s and their ratio, and peak resident memory sampled from /proc every 0.2 s: of
+this process for the in-process run, of the whole process tree (driver, JVM, Python
+workers) for Spark. Writes
 ``benchmarks/results/spark.json``. Run: ``.venv/bin/python -m benchmarks.bench_spark
 [--sizes 1000 10000]``.
 """
@@ -34,6 +36,10 @@ from benchmarks._reuse_corpus import make_corpus
 RESULTS = Path(__file__).resolve().parent / "results" / "spark.json"
 FILES = 8
 """JSON Lines files the pile is split into: the job reads one file per task."""
+WARM_UP = 200
+"""Articles of a first, unmeasured-in-the-ratio run: both sides load their word lists and
+models, and Spark starts its Python workers (each imports storytrace once), before the clock
+that counts. The warm-up's own figures are kept in the results as the cold-start cost."""
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -59,9 +65,10 @@ def write_pile(directory: Path, n: int, *, seed: int = 7) -> list[Path]:
 class PeakMemory:
     """Peak resident memory of this process and all its descendants, sampled from /proc."""
 
-    def __init__(self, every: float = 0.2) -> None:
+    def __init__(self, every: float = 0.2, *, tree: bool = True) -> None:
         self.peak = 0
         self._every = every
+        self._tree = tree
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -75,8 +82,13 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            rss = _tree_rss(os.getpid()) if self._tree else _own_rss()
+            self.peak = max(self.peak, rss)
             self._stop.wait(self._every)
+
+
+def _own_rss() -> int:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * _PAGE
 
 
 def _tree_rss(root: int) -> int:
@@ -100,9 +112,10 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def measure(run: Callable[[], Any]) -> tuple[Any, float, int]:
-    """``run()``'s result, wall seconds and peak tree memory (bytes)."""
-    with PeakMemory() as memory:
+def measure(run: Callable[[], Any], *, tree: bool = True) -> tuple[Any, float, int]:
+    """``run()``'s result, wall seconds and peak memory (bytes) of the process tree, or of
+    this process alone (``tree=False``: the in-process run, beside an idle JVM child)."""
+    with PeakMemory(tree=tree) as memory:
         start = time.perf_counter()
         result = run()
         seconds = time.perf_counter() - start
@@ -115,7 +128,10 @@ def bench_size(spark: Any, n: int, workdir: Path) -> dict[str, Any]:
     pile = workdir / f"pile-{n}"
     pile.mkdir()
     paths = write_pile(pile, n)
-    local, local_s, local_mem = measure(lambda: trace_locally(paths))
+    local_stages: dict[str, float] = {}
+    local, local_s, local_mem = measure(
+        lambda: trace_locally(paths, seconds=local_stages), tree=False
+    )
     out = workdir / f"out-{n}"
     job, spark_s, spark_mem = measure(lambda: run_job(spark, [str(pile / "*.jsonl")], out))
     distributed = read_output(out)
@@ -132,6 +148,7 @@ def bench_size(spark: Any, n: int, workdir: Path) -> dict[str, Any]:
         "in_process": _row(n, local_s, local_mem),
         "spark_local2": _row(n, spark_s, spark_mem),
         "ratio_spark_over_in_process": round(local_s / spark_s, 3),
+        "in_process_stage_seconds": local_stages,
         "spark_stage_seconds": job.seconds,
     }
 
@@ -157,16 +174,25 @@ def main() -> None:
     startup = time.perf_counter() - start
     runs = []
     with tempfile.TemporaryDirectory() as workdir:
+        warm_up = bench_size(spark, WARM_UP, Path(workdir))
+        print(json.dumps({"warm_up": warm_up}), flush=True)
         for n in args.sizes:
             runs.append(bench_size(spark, n, Path(workdir)))
             print(json.dumps(runs[-1]), flush=True)
+            _write_report(args, startup, warm_up, runs)  # after each size: a long run may be cut
     spark.stop()
+
+
+def _write_report(
+    args: argparse.Namespace, startup: float, warm_up: dict[str, Any], runs: list[dict[str, Any]]
+) -> None:
     report = {
         "benchmark": "bench_spark",
         "command": "python -m benchmarks.bench_spark --sizes " + " ".join(map(str, args.sizes)),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "load_average_at_end": os.getloadavg(),
         "spark_startup_seconds": round(startup, 1),
+        "warm_up": warm_up,
         "runs": runs,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,9 @@ the job leaves out, both stated here so a comparison is exact:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from typing import TypeVar
 
 from storytrace.model import Analysis
 from storytrace.pipeline import PathArg, _story_pair_relations, read_articles
@@ -23,19 +25,38 @@ from storytrace.stories import find_stories
 
 __all__ = ["trace_locally"]
 
+T = TypeVar("T")
 
-def trace_locally(paths: Sequence[PathArg]) -> Analysis:
-    """What ``run_job`` computes, in this process: articles, relations, stories, skips."""
-    articles, skipped = read_articles(paths)
-    relations = find_relations(articles, same_story=False)
-    stories = find_stories(articles, relations=relations)
-    relations = sorted(
-        relations + _story_pair_relations(articles, stories, relations),
-        key=lambda relation: (relation.a, relation.b),
-    )
+
+def trace_locally(paths: Sequence[PathArg], *, seconds: dict[str, float] | None = None) -> Analysis:
+    """What ``run_job`` computes, in this process: articles, relations, stories, skips.
+
+    ``seconds``, when given, receives the wall time of each stage (named as ``run_job``
+    names its stages), for benchmarks.
+    """
+    lap = _Laps(seconds if seconds is not None else {})
+    articles, skipped = lap("clean", read_articles(paths))
+    relations = lap("reuse", find_relations(articles, same_story=False))
+    stories = lap("stories", find_stories(articles, relations=relations))
+    paired = lap("story_pairs", _story_pair_relations(articles, stories, relations))
+    relations = sorted(relations + paired, key=lambda relation: (relation.a, relation.b))
     return Analysis(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         skipped=tuple(skipped),
         relations=tuple(relations),
         stories=stories,
     )
+
+
+class _Laps:
+    """Records the seconds since the previous call under each stage name."""
+
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+        self._last = time.perf_counter()
+
+    def __call__(self, stage: str, result: T) -> T:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._last, 2)
+        self._last = now
+        return result

@@ -13,9 +13,9 @@ from typing import Any
 
 __all__ = ["spark_session"]
 
-LOCAL_SHUFFLE_PARTITIONS = 8
+LOCAL_SHUFFLE_PARTITIONS = 4
 """Shuffle partitions on a local master: Spark's default of 200 costs more in task start-up
-than it gains on one machine (bench_spark, 10k articles)."""
+than it gains on one machine (bench_spark: 8 partitions, 1k articles, 121 s warm)."""
 
 
 def spark_session(master: str = "local[2]", *, app: str = "storytrace", **conf: str) -> Any:
