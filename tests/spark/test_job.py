@@ -67,6 +67,9 @@ def test_load_puts_the_tables_in_a_store_once(mixed_run: Path, tmp_path: Path) -
     assert sorted(a.id for a in loaded.articles) == [a.id for a in expected.articles]
     assert len(loaded.relations) == len(expected.relations)
     assert {r.kind for r in loaded.relations} == {r.kind for r in expected.relations}
+    assert sorted(s.articles for s in loaded.stories) == sorted(
+        s.articles for s in expected.stories
+    )
 
 
 def test_damaged_inputs_are_counted_and_a_rerun_adds_no_rows(
