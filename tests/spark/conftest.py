@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,13 @@ def spark() -> Iterator[Any]:
         pytest.skip("no Java on PATH: Spark needs Java 17 (make system-deps installs it)")
     from storytrace.spark import spark_session
 
+    interrupt = signal.getsignal(signal.SIGINT)
     session = spark_session("local[2]", app="storytrace-tests")
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+    # pyspark's SIGINT handler cancels jobs of the stopped context (xdist stops workers so)
+    signal.signal(signal.SIGINT, interrupt)
 
 
 @pytest.fixture(scope="session")

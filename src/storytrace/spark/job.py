@@ -13,6 +13,14 @@ functions on the workers (see ``read``, ``clean``, ``reuse``, ``stories``), and 
 Each table is written with ``mode("overwrite")``, so a rerun over the same output
 directory replaces its rows instead of adding to them. ``storytrace load`` reads the tables
 into a store (``storytrace.spark.load``).
+
+Limits, as built: inputs are read with Python file I/O, so on a cluster they must be on a
+file system every worker mounts at the same path (NFS, a FUSE mount of object storage), not
+``hdfs://`` / ``s3a://`` URLs; one file is one task, so a single huge JSONL file is read by
+one worker. A renamed repeat that collides with another article's own id (``x``, ``x`` and
+``x~2`` in one pile) is renamed once here, where the library renames it again. The story
+stage's key self-join grows with the square of each index key's posting list, as
+``StoryIndex`` does on one machine.
 """
 
 from __future__ import annotations
