@@ -160,6 +160,50 @@ def compare(
         stderr.print(f"alignment page: {html}")
 
 
+@app.command()
+def spark(
+    inputs: Annotated[
+        list[str], typer.Option("--input", "-i", help="JSONL / Parquet / WARC paths or globs.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
+    master: Annotated[
+        str, typer.Option(help="Spark master: local[2], local[*], spark://host:7077, yarn.")
+    ] = "local[2]",
+) -> None:
+    """Run the reuse and story stages as a Spark job; write articles/relations/stories Parquet."""
+    from pyspark.sql import SparkSession
+
+    from storytrace.spark import run_job, spark_session
+
+    running = SparkSession.getActiveSession()  # a caller's session (tests, notebooks) stays up
+    session = spark_session(master)
+    try:
+        result = run_job(session, inputs, output)
+    finally:
+        if running is None:
+            session.stop()
+    for table, rows in result.counts.items():
+        typer.echo(f"{table}: {rows} rows in {output / table}")
+    if result.counts.get("skipped"):
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def load(
+    directory: Annotated[Path, typer.Argument(help="A 'storytrace spark' output folder.")],
+    db: Annotated[str, typer.Option("--db", help="The store: a file or a postgresql:// URL.")],
+) -> None:
+    """Add a Spark job's Parquet tables to a store for 'storytrace serve' (reruns add no rows)."""
+    from storytrace.errors import InputError
+    from storytrace.spark.load import load_output
+
+    try:
+        run = load_output(directory, db)
+    except InputError as error:
+        raise typer.BadParameter(error.reason, param_hint="DIRECTORY") from error
+    stderr.print(f"added to the store as run {run}")
+
+
 def _one_article(path: Path, hint: str) -> Article:
     from storytrace.pipeline import read_articles
 

@@ -192,14 +192,41 @@ class LineStats:
 
     def add(self, document: Document) -> None:
         """Count one more document's lines (each distinct line once per document)."""
+        for scope, value, sketch in self.entries(document):
+            self._records[(scope, value)].add(sketch)
+        self._documents += 1
+
+    @staticmethod
+    def entries(document: Document) -> list[tuple[str, int, Sketch]]:
+        """What ``add`` counts for one document: ``(scope, line hash, sketch)`` for each
+        distinct line, once for its site and once for the corpus.
+
+        A distributed engine counts these rows per ``(scope, line hash)`` (documents, and
+        the ``MAX_SKETCHES_PER_LINE`` smallest distinct sketches) and hands them back
+        through ``from_records``: the same profile ``add`` builds, document by document.
+        """
         lines = [line.strip() for line in document.text.split("\n") if line.strip()]
         hashes = [line_hash(line) for line in lines]
         sketch = _sketch(lines, hashes)
         site = site_of(document)
-        for value in set(hashes):
-            self._records[(site, value)].add(sketch)
-            self._records[(CORPUS, value)].add(sketch)
-        self._documents += 1
+        return [(scope, value, sketch) for value in set(hashes) for scope in (site, CORPUS)]
+
+    @classmethod
+    def from_records(
+        cls, records: Iterable[tuple[str, int, int, Iterable[Sketch]]], *, documents: int = 0
+    ) -> LineStats:
+        """A profile from counted ``entries``: ``(scope, line hash, documents, sketches)``.
+
+        Only the lines a caller will ask about need to be given (e.g. one document's).
+        """
+        stats = cls()
+        for scope, value, count, sketches in records:
+            record = stats._records[(scope, value)]
+            for sketch in sketches:
+                record.add(tuple(sketch), documents=0)
+            record.documents += count
+        stats._documents = documents
+        return stats
 
     def merge(self, other: LineStats) -> None:
         """Add another profile's counts to this one (e.g. from a parallel worker)."""

@@ -26,7 +26,7 @@ from storytrace.ingest.sniff import HEAD_BYTES, Sniffed, sniff
 from storytrace.ingest.warc import iter_warc
 from storytrace.model import Document, Skip
 
-__all__ = ["DEFAULT_MAX_BYTES", "iter_documents"]
+__all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "iter_files", "read_file"]
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +68,27 @@ def iter_documents(
         >>> [item.reason for item in iter_documents(["no/such/file.txt"])]
         ['no such file or directory']
     """
+    for item in iter_files(paths):
+        if isinstance(item, Skip):
+            yield item
+        else:
+            yield from read_file(item, max_bytes=max_bytes)
+
+
+def iter_files(paths: Iterable[str | PathLike[str]]) -> Iterator[str | Skip]:
+    """The files ``iter_documents`` reads, in its order (directories walked as it walks
+    them), or a ``Skip`` for a path that is not there or not a file; nothing is opened.
+    A distributed job hands each file to ``read_file`` on a worker."""
     for path in paths:
-        yield from _iter_path(Path(path), str(path), max_bytes=max_bytes)
+        yield from _iter_path(Path(path), str(path))
 
 
-def _iter_path(path: Path, source: str, *, max_bytes: int) -> Iterator[Document | Skip]:
+def read_file(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Skip]:
+    """The documents of one file (``iter_files`` gives its ``source``), or a ``Skip``."""
+    yield from _guarded(Path(source), source, max_bytes=max_bytes)
+
+
+def _iter_path(path: Path, source: str) -> Iterator[str | Skip]:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -82,16 +98,16 @@ def _iter_path(path: Path, source: str, *, max_bytes: int) -> Iterator[Document 
         yield Skip(source=source, stage=_STAGE, reason=f"cannot read: {error.strerror or error}")
         return
     if stat.S_ISDIR(mode):
-        yield from _iter_directory(path, source, max_bytes=max_bytes)
+        yield from _iter_directory(path, source)
     elif stat.S_ISREG(mode):
-        yield from _guarded(path, source, max_bytes=max_bytes)
+        yield source
     else:
         yield Skip(
             source=source, stage=_STAGE, reason="not a regular file (device, pipe or socket)"
         )
 
 
-def _iter_directory(path: Path, source: str, *, max_bytes: int) -> Iterator[Document | Skip]:
+def _iter_directory(path: Path, source: str) -> Iterator[str | Skip]:
     try:
         # Sorted names keep runs reproducible; the listing holds names, not contents.
         names = sorted(entry.name for entry in os.scandir(path) if not entry.name.startswith("."))
@@ -103,7 +119,7 @@ def _iter_directory(path: Path, source: str, *, max_bytes: int) -> Iterator[Docu
         if _FOLDER_NOTES.fullmatch(name):
             yield Skip(source=child, stage=_STAGE, reason=_FOLDER_NOTE_REASON)
         else:
-            yield from _iter_path(path / name, child, max_bytes=max_bytes)
+            yield from _iter_path(path / name, child)
 
 
 def _guarded(path: Path, source: str, *, max_bytes: int) -> Iterator[Document | Skip]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Bound", "agreement", "prune"]
+__all__ = ["Bound", "agreement", "neighbourhood", "prune", "stands_out", "within_cap"]
 
 Pairs = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -69,13 +69,43 @@ def prune(pairs: Pairs, scores: Floats, n: int, bound: Bound) -> Pairs:
     if len(pairs) == 0:
         return np.zeros((0, 2), dtype=np.int64)
     ground = background(pairs, scores, n, bound.k)
-    level = np.maximum(ground[pairs[:, 0]], ground[pairs[:, 1]])
-    keep = (scores >= bound.sure) | (scores >= bound.margin * level)
+    keep = stands_out(scores, ground[pairs[:, 0]], ground[pairs[:, 1]], bound)
     pairs, scores = pairs[keep], scores[keep]
     left, right = _ranks(pairs, scores)
-    worst = np.maximum(left, right) if bound.mutual else np.minimum(left, right)
-    chosen = pairs[worst < bound.cap]
+    chosen = pairs[within_cap(left, right, bound)]
     return chosen[np.lexsort((chosen[:, 1], chosen[:, 0]))]
+
+
+def stands_out(scores: Floats, left: Floats, right: Floats, bound: Bound) -> npt.NDArray[np.bool_]:
+    """Pairs (above the floor) whose score is sure or beats ``margin`` x the larger of the
+    two sides' backgrounds ``left`` and ``right``."""
+    return (scores >= bound.sure) | (scores >= bound.margin * np.maximum(left, right))
+
+
+def within_cap(left: Ints, right: Ints, bound: Bound) -> npt.NDArray[np.bool_]:
+    """Pairs among the best ``cap`` of either side (of both when ``mutual``), given each
+    pair's rank among its left article's pairs and among its right article's."""
+    worst = np.maximum(left, right) if bound.mutual else np.minimum(left, right)
+    return worst < bound.cap
+
+
+def neighbourhood(others: Ints, scores: Floats, k: int) -> tuple[float, Ints]:
+    """One article's side of ``prune``: its background and the rank of each of its pairs.
+
+    ``others`` are the article's partners (any integers ordered as the partners' indices),
+    ``scores`` the pairs' scores. Both numbers depend on this article's pairs alone, so a
+    distributed engine grouping pairs by article gets exactly what ``background`` and the
+    ranks inside ``prune`` give over the whole pile.
+    """
+    if len(others) == 0:
+        return 0.0, np.zeros(0, dtype=np.int64)
+    order = np.argsort(others, kind="stable")
+    local = np.empty(len(others), dtype=np.int64)
+    local[order] = np.arange(1, len(others) + 1, dtype=np.int64)
+    star = np.stack((np.zeros(len(others), dtype=np.int64), local), axis=-1)
+    ground = background(star, scores, len(others) + 1, k)
+    ranks, _ = _ranks(star, scores)
+    return float(ground[0]), ranks
 
 
 def background(pairs: Pairs, scores: Floats, n: int, k: int) -> Floats:

@@ -29,7 +29,14 @@ from storytrace.reuse.classify import earlier_by_date
 from storytrace.reuse.lsh import duplicate_groups
 from storytrace.reuse.relate import Screen, independent, relate, screen, screen_of
 
-__all__ = ["MAX_GROUP_PAIRS", "compare", "find_relations", "relate_pairs"]
+__all__ = [
+    "MAX_GROUP_PAIRS",
+    "compare",
+    "find_relations",
+    "identical_relations",
+    "member_relations",
+    "relate_pairs",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -84,9 +91,9 @@ def find_relations(
     relations: list[Relation] = []
     for g, h in sorted(pairs | vouched):
         relation = verifier.relate(reps[g], reps[h], screened=(g, h) in vouched)
-        relations.extend(_expand(relation, groups[g], groups[h]))
+        relations.extend(member_relations(relation, groups[g], groups[h]))
     for group in groups:
-        relations.extend(_within_group(group))
+        relations.extend(identical_relations(group))
     logger.info(
         "reuse: %d articles, %d candidate pairs, %d aligned, %d relations",
         *(len(ordered), len(pairs), verifier.aligned, len(relations)),
@@ -117,7 +124,7 @@ def relate_pairs(articles: Sequence[Article], pairs: Iterable[tuple[str, str]]) 
     for x, y in wanted:
         a, b = by_id[x], by_id[y]
         same = a.text == b.text and bool(a.text.strip())
-        out.extend(_within_group([a, b]) if same else [verifier.relate(a, b)])
+        out.extend(identical_relations([a, b]) if same else [verifier.relate(a, b)])
     return out
 
 
@@ -175,7 +182,9 @@ def _translation_pairs(reps: list[Article]) -> set[tuple[int, int]]:
     return {(usable[i], usable[j]) for i, j in found}
 
 
-def _expand(relation: Relation, left: list[Article], right: list[Article]) -> list[Relation]:
+def member_relations(
+    relation: Relation, left: list[Article], right: list[Article]
+) -> list[Relation]:
     """The representative pair's relation for every member pair of the two groups."""
     out = []
     for x in left:
@@ -205,7 +214,7 @@ def _member_relation(relation: Relation, x: Article, y: Article) -> Relation:
     )
 
 
-def _within_group(group: list[Article]) -> list[Relation]:
+def identical_relations(group: list[Article]) -> list[Relation]:
     """``copy`` relations between identical texts: every pair, or a star when the group is large."""
     if len(group) < 2 or not group[0].text.strip():
         return []

@@ -31,6 +31,7 @@ __all__ = [
     "Member",
     "StoryIndex",
     "links",
+    "member_of",
     "story_id",
 ]
 
@@ -73,6 +74,21 @@ def links(a: Features, b: Features, kind: str | None = None) -> bool:
     return cosine(a.vector, b.vector) >= threshold
 
 
+def member_of(
+    article: Article, *, entities: Iterable[Entity] = (), relations: Iterable[Relation] = ()
+) -> Member:
+    """What the index keeps of ``article``: its features (with the names of ``entities``
+    that mention it), named weekdays, and the article it derives from by ``relations``."""
+    names = [entity.id for entity in entities if article.id in entity.articles]
+    mine = [r for r in relations if article.id in (r.a, r.b)]
+    return Member(
+        features=features_of(article, names),
+        published=article.published,
+        weekdays=frozenset(named_weekdays(article.text)),
+        origin=_origin(article.id, mine),
+    )
+
+
 def _gap(a: date | None, b: date | None) -> int:
     return 0 if a is None or b is None else abs((a - b).days)
 
@@ -111,14 +127,8 @@ class StoryIndex:
             relations: reuse relations; those naming this article link it to the other side
                 once both are in the index.
         """
-        names = [entity.id for entity in entities if article.id in entity.articles]
         mine = [r for r in relations if article.id in (r.a, r.b)]
-        member = Member(
-            features=features_of(article, names),
-            published=article.published,
-            weekdays=frozenset(named_weekdays(article.text)),
-            origin=_origin(article.id, mine),
-        )
+        member = member_of(article, entities=entities, relations=mine)
         self._insert(article.id, member)
         kinds = self._relation_kinds(article.id, mine)
         for other in sorted(self._candidates(member.features) | set(kinds)):
