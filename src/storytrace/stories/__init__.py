@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from storytrace.model import Article, Entity, Relation, Story
@@ -44,21 +43,8 @@ def find_stories(
     Returns:
         Every story (a single article is a story too), sorted by id.
     """
-    by_article_entities: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities:
-        for article_id in set(entity.articles):
-            by_article_entities[article_id].append(entity)
-    by_article_relations: dict[str, list[Relation]] = defaultdict(list)
-    for relation in relations:
-        by_article_relations[relation.a].append(relation)
-        by_article_relations[relation.b].append(relation)
     index = StoryIndex()
-    for article in sorted(articles, key=lambda a: a.id):
-        index.add(
-            article,
-            entities=by_article_entities.get(article.id, ()),
-            relations=by_article_relations.get(article.id, ()),
-        )
+    index.add_batch(sorted(articles, key=lambda a: a.id), entities=entities, relations=relations)
     titles = {article.id: article.title or "" for article in articles}
     return stories_of(index, titles)
 
