@@ -32,7 +32,16 @@ from storytrace.reuse.skeleton import fold
 from storytrace.reuse.topical import terms
 from storytrace.stories.dates import day_of
 
-__all__ = ["INDEX_TERMS", "Features", "TemplateLines", "cosine", "features_of", "rarity"]
+__all__ = [
+    "INDEX_TERMS",
+    "Features",
+    "TemplateLines",
+    "addresses_in",
+    "ages_in",
+    "cosine",
+    "features_of",
+    "rarity",
+]
 
 NAME_BOOST = 2.0
 """Weight factor of a term written capitalised inside a sentence (a name): GVA dev pair F1
@@ -54,6 +63,13 @@ tell the same story, 114 of 219 wrong links share a line seen 3 or more times, 1
 right ones do)."""
 TEMPLATE_MIN_CHARS = 30
 """Shorter lines (datelines, bylines, "Advertisement") are too common to fingerprint."""
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b[A-Z][a-z]+, (\d{1,2}),")
+_DIRECTION = r"(?:[NSEW]\.? |North |South |East |West )?"
+_ADDRESS = re.compile(
+    rf"\b(\d{{2,5}}) block of (?:the )?{_DIRECTION}([A-Z0-9][\w.]*(?: [A-Z][\w.]*)?)"
+    rf"|\b(\d{{2,5}}) {_DIRECTION}([A-Z][a-z]+) (?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln"
+    r"|Boulevard|Blvd|Court|Ct|Place|Pl|Way)\b"
+)
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][\w'’.-]+)")
 _NAME_SCAN = 5000
 _MIN_RARITY = 0.5
@@ -70,6 +86,10 @@ class Features:
     vector: Vector
     keys: tuple[str, ...]
     day: date | None
+    ages: frozenset[int] = frozenset()
+    """Ages of the people it names ("a 4-year-old", "Smith, 32,")."""
+    addresses: frozenset[str] = frozenset()
+    """Street addresses it gives, as house or block number and street word ("3200 congress")."""
 
 
 class TemplateLines:
@@ -143,7 +163,31 @@ def features_of(
     vector = _normalised(weights)
     usable = [t for t in vector if t.startswith("@") or rarity(t, language) >= KEY_MIN_RARITY]
     keys = tuple(sorted(usable, key=lambda t: (-vector[t], t))[:INDEX_TERMS])
-    return Features(id=article.id, vector=vector, keys=keys, day=day_of(article.published))
+    text = f"{article.title or ''}\n{article.text}"
+    return Features(
+        id=article.id,
+        vector=vector,
+        keys=keys,
+        day=day_of(article.published),
+        ages=ages_in(text),
+        addresses=addresses_in(text),
+    )
+
+
+def ages_in(text: str) -> frozenset[int]:
+    """The ages a text gives people: "a 4-year-old boy", "John Smith, 32, of ..."."""
+    found = (int(hyphenated or apposed) for hyphenated, apposed in _AGE.findall(text))
+    return frozenset(age for age in found if 0 < age < 110)
+
+
+def addresses_in(text: str) -> frozenset[str]:
+    """Street addresses as number and last street word ("3200 block of West Congress" ->
+    "3200 congress"), so spellings of the street type and direction still meet."""
+    found = set()
+    for match in _ADDRESS.finditer(text):
+        number, street = match[1] or match[3], (match[2] or match[4]).lower()
+        found.add(f"{number} {street.split()[-1]}")
+    return frozenset(found)
 
 
 def _capitalised(article: Article) -> frozenset[str]:

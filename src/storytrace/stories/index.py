@@ -57,6 +57,11 @@ INDEPENDENT_DISCOUNT = 0.2
 GROUP_MARGIN = -0.05
 """Two stories join when the mean margin of their member pairs is at least this (GVA dev:
 single linkage pair F1 0.65, mean margin -0.10: 0.70, -0.05: 0.74, 0.00: 0.72)."""
+DETAIL_CONFLICT = 0.1
+"""The bar is this much higher when both articles give ages of people, or both give street
+addresses, and none is shared: two shootings in one neighbourhood read alike but give
+other ages and blocks (GVA dev, links at the bar: ages disjoint on 246 of 619 wrong links
+and 140 of 1,526 right ones; pair F1 0.737 -> 0.767 with both checks)."""
 GROUP_SAMPLE = 16
 """Members per side the group check compares (the most recent ones): bounds the work on
 long stories."""
@@ -86,7 +91,13 @@ def link_margin(a: Features, b: Features, kind: str | None = None) -> float:
     bar = min(MAX_COSINE, LINK_COSINE + COSINE_PER_LOG_DAY * math.log1p(_gap(a.day, b.day)))
     if kind == "independent":
         bar -= INDEPENDENT_DISCOUNT
+    bar += DETAIL_CONFLICT * (_disjoint(a.ages, b.ages) + _disjoint(a.addresses, b.addresses))
     return cosine(a.vector, b.vector) - bar
+
+
+def _disjoint(a: frozenset[int] | frozenset[str], b: frozenset[int] | frozenset[str]) -> bool:
+    """Both sides give details and share none."""
+    return bool(a) and bool(b) and not a & b
 
 
 def _gap(a: date | None, b: date | None) -> int:
