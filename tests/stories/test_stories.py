@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 from storytrace.model import Article, Relation
 from storytrace.stories import StoryIndex, find_stories, stories_of
 from storytrace.stories.dates import day_of, resolve_weekday, shift_relative
+from storytrace.stories.features import addresses_in, ages_in, features_of
+from storytrace.stories.index import link_margin
 
 # Invented topics: each a few rare words and names no two topics share.
 TOPICS = [
@@ -125,3 +128,48 @@ def test_stream_gives_what_the_batch_gives(order: list[Article]) -> None:
         assert story_id == index.story_of(item.id)
     titles = {a.id: a.title or "" for a in PILE}
     assert stories_of(index, titles) == find_stories(PILE)
+
+
+SIGN_UP = (
+    "We have sent you a confirmation message. Please follow the link in it to finish "
+    "signing up for the newsletter."
+)
+
+
+def test_a_page_template_shared_by_many_articles_never_makes_a_story() -> None:
+    # Three different topics whose pages carry nothing but the same sign-up notice.
+    pile = [
+        Article(id=f"p{t}", source=f"p{t}", text=SIGN_UP, title=f"{TOPICS[t][0]} news")
+        for t in range(3)
+    ]
+    assert sorted(story.articles for story in find_stories(pile)) == [("p0",), ("p1",), ("p2",)]
+
+
+def test_ages_and_addresses_are_read_in_their_usual_forms() -> None:
+    text = (
+        "A 4-year-old boy and John Smith, 32, were shot in the 3200 block of West Congress. "
+        "Police went to 1500 S. Trumbull Avenue on June 2, 2021."
+    )
+    assert ages_in(text) == {4, 32}
+    assert addresses_in(text) == {"3200 congress", "1500 trumbull"}
+
+
+def test_different_ages_or_addresses_raise_the_bar() -> None:
+    base = article("a", 0, "2025-03-10")
+    same = article("b", 0, "2025-03-10", 1)
+    plain = link_margin(features_of(base), features_of(same))
+    older = replace(same, text=same.text + " A 40-year-old man was hurt at 12 Elm Street.")
+    younger = replace(base, text=base.text + " A 9-year-old girl was hurt at 80 Oak Street.")
+    assert link_margin(features_of(younger), features_of(older)) < plain - 0.15
+    shared = replace(base, text=base.text + " A 40-year-old man was hurt at 12 Elm Street.")
+    assert link_margin(features_of(shared), features_of(older)) > plain
+
+
+def test_the_bar_rises_with_the_days_between_two_articles() -> None:
+    a = features_of(article("a", 0, "2025-03-10"))
+    margins = [
+        link_margin(a, features_of(article("b", 0, day, 1)))
+        for day in ("2025-03-10", "2025-03-12", "2025-04-10", "2025-09-10")
+    ]
+    assert margins == sorted(margins, reverse=True)
+    assert margins[0] > margins[-1]

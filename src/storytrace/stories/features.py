@@ -1,11 +1,12 @@
-"""What the story clustering compares: a weighted term vector, a day, and names.
+"""What the story clustering compares: a weighted term vector, a day, names, ages, addresses.
 
 Terms are the content words of title and text (``reuse.topical.terms``: folded, no stop
 words), weighted by sublinear term frequency times a *background* rarity, ``7 - zipf``
 (wordfreq, in the article's language, at least 0.5). The weights depend on the article
-alone, never on the rest of the pile, which is what lets the clustering run over a stream
-and give the same answer whatever the order. Names found by the claims stage join as
-terms of their own (``@<entity id>``), so "Tokayev" and "Tokajev" meet.
+alone, not on the other articles' terms, which is what lets the clustering run over a
+stream. Names found by the claims stage join as terms of their own (``@<entity id>``), so
+"Tokayev" and "Tokajev" meet. Ages of people and street addresses are kept apart: two
+reports that both give them and share none are about different people or places.
 
 The one pile-wide input is ``TemplateLines``: a line repeated verbatim across several
 articles of the pile (a sign-up notice, a video playlist, a paywall prompt) is page
@@ -66,7 +67,7 @@ TEMPLATE_MIN_CHARS = 30
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b[A-Z][a-z]+, (\d{1,2}),")
 _DIRECTION = r"(?:[NSEW]\.? |North |South |East |West )?"
 _ADDRESS = re.compile(
-    rf"\b(\d{{2,5}}) block of (?:the )?{_DIRECTION}([A-Z0-9][\w.]*(?: [A-Z][\w.]*)?)"
+    rf"\b(\d{{2,5}}) block of (?:the )?{_DIRECTION}([A-Z0-9]\w*(?: [A-Z]\w*)?)"
     rf"|\b(\d{{2,5}}) {_DIRECTION}([A-Z][a-z]+) (?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln"
     r"|Boulevard|Blvd|Court|Ct|Place|Pl|Way)\b"
 )
