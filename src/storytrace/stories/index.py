@@ -171,18 +171,18 @@ class StoryIndex:
             touching[relation.b].append(relation)
         for article in articles:
             self._templates.observe(article.text)
-        found: list[tuple[float, str, str, str | None]] = []
+        found = _Links()
         for article in articles:
-            found += self._insert_and_link(article, names[article.id], touching[article.id])
-        best_first = sorted(_kept(found), key=lambda link: (-link[0], link[1], link[2]))
+            self._insert_and_link(article, names[article.id], touching[article.id], found)
+        best_first = sorted(found.kept(), key=lambda link: (-link[0], link[1], link[2]))
         for margin, a, b, kind in best_first:
             if kind in DERIVED_KINDS or self._close_stories(a, b, min(margin, GROUP_MARGIN)):
                 self._union(a, b)
 
     def _insert_and_link(
-        self, article: Article, names: list[str], relations: list[Relation]
-    ) -> list[tuple[float, str, str, str | None]]:
-        """Insert one article; its links (margin, it, other, relation kind) that clear the bar."""
+        self, article: Article, names: list[str], relations: list[Relation], found: _Links
+    ) -> None:
+        """Insert one article and offer its links to earlier articles to ``found``."""
         mine = [r for r in relations if article.id in (r.a, r.b)]
         member = Member(
             features=features_of(article, names, self._templates),
@@ -192,15 +192,12 @@ class StoryIndex:
         )
         self._insert(article.id, member)
         kinds = self._relation_kinds(article.id, mine)
-        found = []
         for other in sorted(self._candidates(member.features) | set(kinds)):
             if other == article.id:
                 continue
             kind = kinds.get(other)
-            margin = link_margin(member.features, self._members[other].features, kind)
-            if margin >= -MUTUAL_SLACK:
-                found.append((margin, article.id, other, kind))
-        return found
+            found.offer(link_margin(member.features, self._members[other].features, kind),
+                        article.id, other, kind)  # fmt: skip
 
     def story_of(self, article_id: str) -> str:
         """The id of the story an article is in now (ids change as stories grow)."""
@@ -273,21 +270,44 @@ class StoryIndex:
         self._groups[root_a].extend(self._groups.pop(root_b))
 
 
-def _kept(
-    found: list[tuple[float, str, str, str | None]],
-) -> list[tuple[float, str, str, str | None]]:
-    """Links that clear the bar, and links just below it between two articles that are each
-    other's best match (a relative decision: nothing in the pile is closer to either)."""
-    best: dict[str, tuple[float, str]] = {}
-    for margin, a, b, _kind in found:
+Link = tuple[float, str, str, str | None]
+"""(margin, article, other article, reuse relation kind)."""
+
+
+class _Links:
+    """The links of one batch worth trying: those that clear the bar, and each article's best
+    link below it (kept only while it is the best, so memory grows with the links that clear
+    the bar and the articles, not with every candidate pair)."""
+
+    def __init__(self) -> None:
+        self._sure: list[Link] = []
+        self._best: dict[str, Link] = {}
+
+    def offer(self, margin: float, a: str, b: str, kind: str | None) -> None:
+        """Consider one link."""
+        if margin < -MUTUAL_SLACK:
+            return
+        link = (margin, a, b, kind)
+        if margin >= 0:
+            self._sure.append(link)
         for one, other in ((a, b), (b, a)):
-            if one not in best or (margin, other) > best[one]:
-                best[one] = (margin, other)
-    return [
-        link
-        for link in found
-        if link[0] >= 0 or (best[link[1]][1] == link[2] and best[link[2]][1] == link[1])
-    ]
+            held = self._best.get(one)
+            if held is None or (margin, other) > (held[0], _other(held, one)):
+                self._best[one] = link
+
+    def kept(self) -> list[Link]:
+        """Links that clear the bar, and links just below it between two articles that are
+        each other's best match (a relative decision: nothing in the pile is closer to either)."""
+        mutual = [
+            link
+            for one, link in self._best.items()
+            if link[0] < 0 and one == link[1] and self._best.get(link[2]) is link
+        ]
+        return self._sure + mutual
+
+
+def _other(link: Link, one: str) -> str:
+    return link[2] if link[1] == one else link[1]
 
 
 def _stronger(old: str | None, new: str) -> str:
