@@ -40,6 +40,7 @@ __all__ = [
     "Member",
     "StoryIndex",
     "link_margin",
+    "links",
     "story_id",
 ]
 
@@ -99,6 +100,12 @@ def link_margin(a: Features, b: Features, kind: str | None = None) -> float:
         bar -= INDEPENDENT_DISCOUNT
     bar += DETAIL_CONFLICT * (_disjoint(a.ages, b.ages) + _disjoint(a.addresses, b.addresses))
     return cosine(a.vector, b.vector) - bar
+
+
+def links(a: Features, b: Features, kind: str | None = None) -> bool:
+    """Whether two articles clear their bar (``link_margin`` >= 0): the pairwise rule alone,
+    without the group check, the mutual-best slack or template lines, which need the index."""
+    return link_margin(a, b, kind) >= 0
 
 
 def _disjoint(a: frozenset[int] | frozenset[str], b: frozenset[int] | frozenset[str]) -> bool:
