@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
+from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,8 +13,15 @@ from hypothesis import strategies as st
 from storytrace.model import Article, Relation
 from storytrace.stories import StoryIndex, find_stories, stories_of
 from storytrace.stories.dates import day_of, resolve_weekday, shift_relative
-from storytrace.stories.features import addresses_in, ages_in, features_of
-from storytrace.stories.index import link_margin
+from storytrace.stories.features import (
+    TEMPLATE_MIN_ARTICLES,
+    TemplateLines,
+    addresses_in,
+    ages_in,
+    features_of,
+    line_fingerprints,
+)
+from storytrace.stories.index import link_margin, member_of
 
 # Invented topics: each a few rare words and names no two topics share.
 TOPICS = [
@@ -173,3 +182,32 @@ def test_the_bar_rises_with_the_days_between_two_articles() -> None:
     ]
     assert margins == sorted(margins, reverse=True)
     assert margins[0] > margins[-1]
+
+
+def test_links_scored_elsewhere_give_the_stories_of_the_batch() -> None:
+    # What the Spark job does: template lines counted per line, members and candidate pairs
+    # scored outside the index, the joining decision left to the index.
+    pile = [replace(a, text=f"{a.text}\n{SIGN_UP}") for a in PILE[:5]] + PILE[5:]
+    pile += [article("u0", 0, "2025-04-20", 9), article("u1", 1, "2025-03-10", 9)]
+    pile += [Article(id=f"p{t}", source="p", text=SIGN_UP, title=TOPICS[t][0]) for t in range(3)]
+    relations = [
+        Relation(
+            a="t2-0", b="u1", kind="copy", origin="t2-0", score=0.9, coverage_a=0.9, coverage_b=0.9
+        )
+    ]
+    counts = Counter(key for a in pile for key in line_fingerprints(a.text))
+    templates = TemplateLines.known(k for k, n in counts.items() if n >= TEMPLATE_MIN_ARTICLES)
+    ordered = sorted(pile, key=lambda a: a.id)
+    members = {a.id: member_of(a, relations=relations, templates=templates) for a in ordered}
+    kinds = {(r.a, r.b): r.kind for r in relations}
+    scored = [
+        (link_margin(members[b].features, members[a].features, kinds.get((a, b))), b, a, kind)
+        for a, b in combinations(members, 2)
+        if set(members[a].features.keys) & set(members[b].features.keys) or (a, b) in kinds
+        for kind in [kinds.get((a, b))]
+    ]
+    index = StoryIndex()
+    index.add_scored(members, scored)
+    titles = {a.id: a.title or "" for a in pile}
+    assert stories_of(index, titles) == find_stories(pile, relations=relations)
+    assert any(len(story.articles) > 1 for story in find_stories(pile, relations=relations))

@@ -1,19 +1,23 @@
-"""Stage 7 on Spark: stories as connected components of the library's own links.
+"""Stage 7 on Spark: link scores on the workers, the library's joining decision on the driver.
 
-``StoryIndex`` links two articles when ``links(features, features, kind)`` holds, and only
-asks about pairs that share one of their index keys (``Features.keys``) or a reuse
-relation; stories are the connected components of those links. Every link depends on its
-two articles alone (their features and the relation between them), which is what makes
-the clustering a distributed job with the same answer:
+``StoryIndex`` scores only the pairs that share one of their index keys (``Features.keys``)
+or a reuse relation, by ``link_margin``, which depends on the two articles alone; which
+scored pairs then join stories (best margin first, mutual best matches, the mean margin of
+two whole stories) is a sequential decision over the whole pile. So:
 
-1. ``member_of`` (features, weekdays, origin) of each article, in ``mapInPandas``;
-2. candidate pairs: a self-join on the exploded index keys, plus every relation's pair;
-3. ``links`` on each pair, called as the index calls it (the later id's features first);
-4. connected components of the linked pairs by iterative min-label propagation, as
-   DataFrame joins (each round, every article takes the smallest label among itself and
-   its neighbours; it stops when no label changes);
-5. ``build_story`` on each component's members (events and titles);
-6. same-story pairs that reuse did not relate, for stories of at most
+1. template lines: each article's ``line_fingerprints``, counted with a group-by; those in
+   ``TEMPLATE_MIN_ARTICLES`` articles or more are the pile's template lines;
+2. ``member_of`` (features without template lines, weekdays, origin) of each article, in
+   ``mapInPandas``;
+3. candidate pairs: a self-join on the exploded index keys, plus every relation's pair;
+4. ``link_margin`` of each pair, called as the index calls it (the later id's features
+   first); pairs below ``-MUTUAL_SLACK`` are dropped, as the index drops them;
+5. on the driver: the members and the scored pairs are collected and
+   ``StoryIndex.add_scored`` makes the stories, the same code ``find_stories`` runs, so the
+   stories are the library's by construction (the driver holds every article's features:
+   its memory grows with the pile);
+6. ``build_story`` on each story's members (events and titles), on the workers;
+7. same-story pairs that reuse did not relate, for stories of at most
    ``MAX_PAIRED_STORY_SIZE`` articles, are related by ``relate_pairs`` (as the pipeline does).
 
 Entities are not used: they come from the claims stage, which links names across the whole
@@ -33,26 +37,36 @@ from storytrace.pipeline import MAX_PAIRED_STORY_SIZE
 from storytrace.spark._rows import article_from_json, relation_from_json, to_json
 from storytrace.spark.reuse import relate_id_pairs
 from storytrace.stories.events import build_story
-from storytrace.stories.features import Features
-from storytrace.stories.index import Member, links, member_of
+from storytrace.stories.features import (
+    TEMPLATE_MIN_ARTICLES,
+    Features,
+    TemplateLines,
+    line_fingerprints,
+)
+from storytrace.stories.index import (
+    MUTUAL_SLACK,
+    Member,
+    StoryIndex,
+    link_margin,
+    member_of,
+    stronger_kind,
+)
 
-__all__ = ["STORY_SCHEMA", "components", "find_stories", "story_pair_relations"]
+__all__ = ["STORY_SCHEMA", "find_stories", "story_pair_relations"]
 
 STORY_SCHEMA = "id string, title string, size long, story string"
 _MEMBER_SCHEMA = "id string, title string, keys array<string>, member string"
-MAX_ROUNDS = 200
-"""Label-propagation rounds at most; a story chain longer than this is left split (and
-logged), which no corpus measured here comes near (bench_spark: 3 rounds)."""
+_SCORED_SCHEMA = "a string, b string, margin double, kind string"
 
 
 def find_stories(articles: Any, relations: Any) -> Any:
     """Stories (``STORY_SCHEMA``) of ``articles`` (id, article) given their ``relations``."""
-    members = _members(articles, relations).localCheckpoint()
-    edges = _linked_pairs(members, relations).localCheckpoint()
-    labels = components(members.select("id"), edges)
-    grouped = labels.join(members, "id").groupBy("label")
     from pyspark.sql import functions as F
 
+    members = _members(articles, relations).localCheckpoint()
+    scored = _scored_pairs(members, relations)
+    labels = _labels_on_driver(members, scored)
+    grouped = labels.join(members, "id").groupBy("label")
     stories = grouped.agg(F.collect_list(F.struct("id", "title", "member")).alias("members"))
     return stories.mapInPandas(_build_stories, STORY_SCHEMA)
 
@@ -64,7 +78,39 @@ def _members(articles: Any, relations: Any) -> Any:
         relations.select(F.col("b").alias("id"), "relation")
     )
     touching = ends.groupBy("id").agg(F.collect_list("relation").alias("relations"))
-    return articles.join(touching, "id", "left").mapInPandas(_member_rows, _MEMBER_SCHEMA)
+    templates = _template_lines(articles)
+    return (
+        articles.join(touching, "id", "left")
+        .join(templates, "id", "left")
+        .mapInPandas(_member_rows, _MEMBER_SCHEMA)
+    )
+
+
+def _template_lines(articles: Any) -> Any:
+    """(id, template): each article's lines that ``TEMPLATE_MIN_ARTICLES`` or more articles
+    hold (hex fingerprints), counted as ``TemplateLines`` counts them."""
+    from pyspark.sql import functions as F
+
+    lines = articles.mapInPandas(_fingerprint_rows, "id string, line string")
+    common = (
+        lines.groupBy("line")
+        .agg(F.count("*").alias("articles"))
+        .where(F.col("articles") >= TEMPLATE_MIN_ARTICLES)
+        .select("line")
+    )
+    return lines.join(common, "line").groupBy("id").agg(F.collect_list("line").alias("template"))
+
+
+def _fingerprint_rows(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
+    for batch in batches:
+        rows = [
+            (article.id, key.hex())
+            for article in map(article_from_json, batch["article"])
+            for key in sorted(line_fingerprints(article.text))
+        ]
+        yield pd.DataFrame(rows, columns=["id", "line"])
 
 
 def _member_rows(batches: Iterator[Any]) -> Iterator[Any]:
@@ -72,10 +118,12 @@ def _member_rows(batches: Iterator[Any]) -> Iterator[Any]:
 
     for batch in batches:
         rows = []
-        for text, found in zip(batch["article"], batch["relations"], strict=True):
+        columns = (batch["article"], batch["relations"], batch["template"])
+        for text, found, template in zip(*columns, strict=True):
             article = article_from_json(text)
             relations = [relation_from_json(r) for r in found] if found is not None else []
-            member = member_of(article, relations=relations)
+            lines = [bytes.fromhex(key) for key in template] if template is not None else []
+            member = member_of(article, relations=relations, templates=TemplateLines.known(lines))
             rows.append(
                 (article.id, article.title or "", list(member.features.keys), _member_json(member))
             )
@@ -90,6 +138,8 @@ def _member_json(member: Member) -> str:
             "vector": dict(features.vector),
             "keys": list(features.keys),
             "day": features.day.isoformat() if features.day else None,
+            "ages": sorted(features.ages),
+            "addresses": sorted(features.addresses),
             "published": member.published,
             "weekdays": sorted(member.weekdays),
             "origin": member.origin,
@@ -105,6 +155,8 @@ def _member_from_json(text: str) -> Member:
         vector=data["vector"],
         keys=tuple(data["keys"]),
         day=date.fromisoformat(data["day"]) if data["day"] else None,
+        ages=frozenset(data["ages"]),
+        addresses=frozenset(data["addresses"]),
     )
     return Member(
         features=features,
@@ -114,8 +166,9 @@ def _member_from_json(text: str) -> Member:
     )
 
 
-def _linked_pairs(members: Any, relations: Any) -> Any:
-    """Pairs ``(a, b)`` the library's ``links`` joins, among key-sharing and related pairs."""
+def _scored_pairs(members: Any, relations: Any) -> Any:
+    """(a, b, margin, kind) of the key-sharing and related pairs, ``a`` < ``b``, scored by
+    the library's ``link_margin``; pairs the index would drop are left out."""
     from pyspark.sql import functions as F
 
     keys = members.select("id", F.explode("keys").alias("key"))
@@ -126,50 +179,50 @@ def _linked_pairs(members: Any, relations: Any) -> Any:
         .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
         .distinct()
     )
-    kinds = relations.groupBy("a", "b").agg(F.first("kind").alias("kind"))
+    kinds = relations.groupBy("a", "b").agg(F.collect_list("kind").alias("kinds"))
     pairs = shared.join(kinds, ["a", "b"], "full_outer")
     left = members.select(F.col("id").alias("a"), F.col("member").alias("member_a"))
     right = members.select(F.col("id").alias("b"), F.col("member").alias("member_b"))
     joined = pairs.join(left, "a").join(right, "b")
-    return joined.mapInPandas(_links, "a string, b string")
+    return joined.mapInPandas(_margins, _SCORED_SCHEMA).where(F.col("margin") >= -MUTUAL_SLACK)
 
 
-def _links(batches: Iterator[Any]) -> Iterator[Any]:
+def _margins(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
     for batch in batches:
         features: dict[str, Features] = {}
         for column, side in (("member_a", "a"), ("member_b", "b")):
             for article_id, text in zip(batch[side], batch[column], strict=True):
                 if article_id not in features:
                     features[article_id] = _member_from_json(text).features
-        keep = [
-            # the index asks links(arriving article, article already in): the later id first
-            links(features[b], features[a], kind)
-            for a, b, kind in zip(batch["a"], batch["b"], batch["kind"], strict=True)
-        ]
-        yield batch.loc[keep, ["a", "b"]]
+        rows = []
+        for a, b, found in zip(batch["a"], batch["b"], batch["kinds"], strict=True):
+            kind = _pair_kind(found)
+            # the index scores link_margin(arriving article, article already in): later id first
+            rows.append((a, b, link_margin(features[b], features[a], kind), kind))
+        yield pd.DataFrame(rows, columns=["a", "b", "margin", "kind"])
 
 
-def components(vertices: Any, edges: Any) -> Any:
-    """Connected components (id, label: the smallest id of its component) of ``edges``
-    (a, b) over ``vertices`` (id), by min-label propagation as DataFrame joins."""
-    from pyspark.sql import functions as F
+def _pair_kind(kinds: Any) -> str | None:
+    kind: str | None = None
+    for found in kinds if kinds is not None else ():
+        kind = stronger_kind(kind, found)
+    return kind
 
-    both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
-    both = both.localCheckpoint()
-    labels = vertices.select("id", F.col("id").alias("label")).localCheckpoint()
-    for _ in range(MAX_ROUNDS):
-        offered = both.join(labels.select(F.col("id").alias("b"), "label"), "b").groupBy("a")
-        best = offered.agg(F.min("label").alias("offer"))
-        joined = labels.join(best.withColumnRenamed("a", "id"), "id", "left")
-        smaller = F.when(F.col("offer") < F.col("label"), F.col("offer")).otherwise(F.col("label"))
-        updated = joined.select(
-            "id", smaller.alias("label"), (smaller != F.col("label")).alias("moved")
-        )
-        updated = updated.localCheckpoint()
-        if updated.where("moved").limit(1).count() == 0:
-            return updated.select("id", "label")
-        labels = updated.select("id", "label")
-    return labels
+
+def _labels_on_driver(members: Any, scored: Any) -> Any:
+    """(id, label: the smallest id of its story), decided on the driver by the library's
+    ``StoryIndex.add_scored`` over every member and scored pair, in id order as
+    ``find_stories`` adds them."""
+    index = StoryIndex()
+    everyone = members.select("id", "member").orderBy("id").toLocalIterator()
+    index.add_scored(
+        {row["id"]: _member_from_json(row["member"]) for row in everyone},
+        ((row["margin"], row["b"], row["a"], row["kind"]) for row in scored.toLocalIterator()),
+    )
+    labels = [(article_id, group[0]) for group in index.groups() for article_id in group]
+    return members.sparkSession.createDataFrame(labels, "id string, label string")
 
 
 def _build_stories(batches: Iterator[Any]) -> Iterator[Any]:

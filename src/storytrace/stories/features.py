@@ -41,6 +41,7 @@ __all__ = [
     "ages_in",
     "cosine",
     "features_of",
+    "line_fingerprints",
     "rarity",
 ]
 
@@ -104,9 +105,17 @@ class TemplateLines:
     def __init__(self) -> None:
         self._counts: Counter[bytes] = Counter()
 
+    @classmethod
+    def known(cls, template: Iterable[bytes]) -> TemplateLines:
+        """Lines already found to be template across the pile (their ``line_fingerprints``
+        counted elsewhere, as the Spark job counts them with a group-by)."""
+        lines = cls()
+        lines._counts.update(dict.fromkeys(template, TEMPLATE_MIN_ARTICLES))
+        return lines
+
     def observe(self, text: str) -> None:
         """Count the long lines of one article (each distinct line once)."""
-        self._counts.update(set(_fingerprints(text)))
+        self._counts.update(line_fingerprints(text))
 
     def strip(self, text: str) -> str:
         """``text`` without its template lines."""
@@ -126,8 +135,9 @@ def _fingerprint(line: str) -> bytes | None:
     return hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest()
 
 
-def _fingerprints(text: str) -> list[bytes]:
-    return [key for line in text.split("\n") if (key := _fingerprint(line)) is not None]
+def line_fingerprints(text: str) -> frozenset[bytes]:
+    """The distinct fingerprints of a text's long lines, as ``TemplateLines`` counts them."""
+    return frozenset(key for line in text.split("\n") if (key := _fingerprint(line)) is not None)
 
 
 @lru_cache(maxsize=262144)

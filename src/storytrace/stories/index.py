@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,11 +37,14 @@ __all__ = [
     "DERIVED_KINDS",
     "GROUP_MARGIN",
     "LINK_COSINE",
+    "Link",
     "Member",
     "StoryIndex",
     "link_margin",
     "links",
+    "member_of",
     "story_id",
+    "stronger_kind",
 ]
 
 DERIVED_KINDS = frozenset({"copy", "excerpt", "spun", "translated", "rewrite"})
@@ -106,6 +109,25 @@ def links(a: Features, b: Features, kind: str | None = None) -> bool:
     """Whether two articles clear their bar (``link_margin`` >= 0): the pairwise rule alone,
     without the group check, the mutual-best slack or template lines, which need the index."""
     return link_margin(a, b, kind) >= 0
+
+
+def member_of(
+    article: Article,
+    *,
+    names: Iterable[str] = (),
+    relations: Iterable[Relation] = (),
+    templates: TemplateLines | None = None,
+) -> Member:
+    """What the index keeps of ``article``: its features (with the entity ids in ``names``,
+    without the lines ``templates`` knows as template), named weekdays, and the article it
+    derives from by ``relations``."""
+    mine = [r for r in relations if article.id in (r.a, r.b)]
+    return Member(
+        features=features_of(article, names, templates),
+        published=article.published,
+        weekdays=frozenset(named_weekdays(article.text)),
+        origin=_origin(article.id, mine),
+    )
 
 
 def _disjoint(a: frozenset[int] | frozenset[str], b: frozenset[int] | frozenset[str]) -> bool:
@@ -181,6 +203,29 @@ class StoryIndex:
         found = _Links()
         for article in articles:
             self._insert_and_link(article, names[article.id], touching[article.id], found)
+        self._join(found)
+
+    def add_scored(self, members: Mapping[str, Member], scored: Iterable[Link]) -> None:
+        """Add a batch whose links were scored elsewhere (the Spark job scores them on its
+        workers); the joining decision is ``add_batch``'s own, so the stories are the same.
+
+        Args:
+            members: the batch's articles in arrival order, as ``member_of`` makes them with
+                the pile's ``TemplateLines`` (this index's line counts are not updated).
+            scored: ``(link_margin, later article, earlier article, relation kind)`` of every
+                candidate pair: the pairs that share an index key (``Features.keys``) or a
+                reuse relation; pairs below ``-MUTUAL_SLACK`` may be left out.
+        """
+        for article_id, member in members.items():
+            self._insert(article_id, member)
+        found = _Links()
+        for margin, a, b, kind in scored:
+            found.offer(margin, a, b, kind)
+        self._join(found)
+
+    def _join(self, found: _Links) -> None:
+        """Join stories along the kept links, best margin first, each join checked against the
+        stories as wholes (derived links always join)."""
         best_first = sorted(found.kept(), key=lambda link: (-link[0], link[1], link[2]))
         for margin, a, b, kind in best_first:
             if kind in DERIVED_KINDS or self._close_stories(a, b, min(margin, GROUP_MARGIN)):
@@ -190,15 +235,9 @@ class StoryIndex:
         self, article: Article, names: list[str], relations: list[Relation], found: _Links
     ) -> None:
         """Insert one article and offer its links to earlier articles to ``found``."""
-        mine = [r for r in relations if article.id in (r.a, r.b)]
-        member = Member(
-            features=features_of(article, names, self._templates),
-            published=article.published,
-            weekdays=frozenset(named_weekdays(article.text)),
-            origin=_origin(article.id, mine),
-        )
+        member = member_of(article, names=names, relations=relations, templates=self._templates)
         self._insert(article.id, member)
-        kinds = self._relation_kinds(article.id, mine)
+        kinds = self._relation_kinds(article.id, [r for r in relations if article.id in (r.a, r.b)])
         for other in sorted(self._candidates(member.features) | set(kinds)):
             if other == article.id:
                 continue
@@ -254,7 +293,7 @@ class StoryIndex:
         for relation in relations + self._waiting.pop(article_id, []):
             other = relation.b if relation.a == article_id else relation.a
             if other in self._members:
-                kinds[other] = _stronger(kinds.get(other), relation.kind)
+                kinds[other] = stronger_kind(kinds.get(other), relation.kind)
             else:
                 self._waiting[other].append(relation)
         return kinds
@@ -317,7 +356,9 @@ def _other(link: Link, one: str) -> str:
     return link[2] if link[1] == one else link[1]
 
 
-def _stronger(old: str | None, new: str) -> str:
+def stronger_kind(old: str | None, new: str) -> str:
+    """The kind a pair counts as when relations of ``old`` and then ``new`` name it: a
+    derived kind wins, else the first one seen."""
     return new if old is None or new in DERIVED_KINDS else old
 
 
