@@ -121,6 +121,21 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 """Web furniture vocabulary: ads, sign-up and consent text, comment forms, sharing."""
+# fmt: off
+_FURNITURE_HINTS = (
+    "advert", "sponsored", "promoted", "newsletter", "subscribe", "sign", "log", "register now",
+    "cookie", "privacy", "terms", "all rights reserved", "copyright", "powered by", "skip to",
+    "leave a", "comment", "required fields", "will not be published", "scroll", "click",
+    "tap here", "share", "mail", "send", "captcha", "enter the", "developing story",
+    "check back", "refresh", "download", "will be updated", "keep you", "more", "tune in",
+    "breaking news alert", "notification", "your inbox", "save my name", "min", "by admin",
+    "translated", "machine", "javascript", "select one", "publisher", "continue reading",
+    "werbung", "anzeige", "mehr lesen", "lesen sie auch", "publicit", "lire aussi",
+    "voir aussi", "publicidad", "leer m", "ver tambi",
+)
+# fmt: on
+"""Every ``_FURNITURE`` match on a plain-ASCII line holds one of these (in lower case):
+the pattern runs on ~1 line in 7 of news text instead of every line, 4x less time."""
 
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:"
@@ -157,6 +172,11 @@ _SOCIAL = re.compile(
     r"android|iphone|ipad|rss|e-?mail)\b",
     re.IGNORECASE,
 )
+_SOCIAL_HINTS = (
+    "facebook", "twitter", "instagram", "youtube", "whatsapp", "pinterest", "linkedin",
+    "tiktok", "app", "android", "iphone", "ipad", "rss", "mail",
+)  # fmt: skip
+"""Every ``_SOCIAL`` match on a plain-ASCII line holds one of these."""
 _REACH = re.compile(
     r"\b(?:can|may) be reached\b|^\W*reach \w+(?: \w+){0,2} (?:at|by|on|via)\b"
     r"|^\W*(?:twitter|e-?mail|phone|contact)\s*:|\bfollow \w+(?: \w+){0,3} on twitter\b",
@@ -619,11 +639,11 @@ def _vocabulary_reason(scan: LineScan) -> str:
         return "link-or-notice"
     if words <= 25 and _ADJACENT_LINK.match(line) and line.rstrip(" »›>")[-1:] not in ".!?":
         return "link-or-notice"
-    if words <= 25 and _FURNITURE.search(line):
+    if words <= 25 and _may_hold(lowered, _FURNITURE_HINTS) and _FURNITURE.search(line):
         return "furniture"
     if words <= 20 and _CALL_TO_ACTION.search(line):
         return "call-to-action"
-    if words <= 6 and _SOCIAL.search(line):
+    if words <= 6 and _may_hold(lowered, _SOCIAL_HINTS) and _SOCIAL.search(line):
         return "social"
     if (
         _is_credit(line, lowered)
