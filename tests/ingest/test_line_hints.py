@@ -1,4 +1,5 @@
-"""The cheap hint checks in front of the furniture and social patterns never hide a match."""
+"""The cheap checks in front of the line patterns (furniture, social, weather, witness calls)
+never hide a match."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from storytrace.ingest._line_features import (
     _FURNITURE_HINTS,
     _SOCIAL,
     _SOCIAL_HINTS,
+    _WEATHER,
+    _WITNESS_CALL,
+    _WITNESS_HINTS,
+    _may_be_weather,
     _may_hold,
+    is_margin_content,
 )
 
 # Pieces of what the two patterns match, in mixed case, between ordinary words.
@@ -56,3 +62,29 @@ def test_every_piece_matches_and_holds_a_hint() -> None:
 
 def test_a_line_that_is_not_plain_ascii_always_goes_to_the_pattern() -> None:
     assert _may_hold(None, _FURNITURE_HINTS)
+
+
+WEATHER_LINES = [
+    "+4°C Cloudy", "-12 °F tonight", "High 78F. Winds SW at 10 to 20 mph", "LOWS around 40°",
+    "Winds light and variable at 5 mph", "Chance of rain 40%", "chance of storms", "high of 9 F",
+]  # fmt: skip
+WITNESS_LINES = [
+    "Anyone with information is asked to call police on 101 and quote the incident number.",
+    "Police urged to contact Crime Stoppers anonymously, people who saw the crash came forward.",
+    "Officers have appealed for information about the van and said tips can be left online.",
+    "Residents were asked to contact the council if they saw anything unusual in the street.",
+]  # fmt: skip
+
+
+def test_every_weather_line_passes_the_cheap_bound() -> None:
+    for line in WEATHER_LINES:
+        assert _WEATHER.search(line), line
+        assert _may_be_weather(line), line
+    assert not _may_be_weather("The council met on Monday and voted for the plan.")
+
+
+def test_every_witness_call_holds_a_hint_and_stays_margin_content() -> None:
+    for line in WITNESS_LINES:
+        assert _WITNESS_CALL.search(line), line
+        assert _may_hold(line.lower(), _WITNESS_HINTS), line
+        assert is_margin_content(line, len(line.split()))
