@@ -4,6 +4,7 @@ Run::
 
     .venv/bin/python -m benchmarks.bench_scale [--sizes 1000 10000 100000]
         [--pipeline 1000 10000] [--stream 1000 10000] [--ner none] [--timeout 3600]
+        [--baseline-src DIR]
 
 On one generated corpus per size (``benchmarks/_reuse_corpus.py``: news-like articles of 10-30
 sentences, ~2.5 KB, one in four a planted near copy, light edit, spin or excerpt of an
@@ -18,6 +19,10 @@ earlier one), written once as JSON Lines (id, title, date, outlet, text) under `
 * pipeline, in a child process per size: ``storytrace.analyze`` on the file (wall time per
   stage from its progress callback, CPU time, peak RSS from ``wait4``);
 * stream, in a child process per size: ``storytrace.stream.analyze_into`` a fresh SQLite store;
+* with ``--baseline-src DIR`` (a ``src`` tree of an earlier commit, e.g. from
+  ``git archive 97fddcc src | tar -x -C /tmp/base``), every whole run is made a second time
+  with that tree first on the path, baseline first, and the ratios of CPU time and peak RSS
+  are reported (``baseline``, ``vs_baseline``);
 * growth exponents ``log(t2 / t1) / log(n2 / n1)`` between consecutive sizes.
 
 Writes ``benchmarks/results/scale.json``. The machine is shared: CPU seconds are reported
@@ -192,14 +197,18 @@ def _stage_seconds(last: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def run_child(mode: str, path: Path, ner: str, timeout: float, work: Path) -> dict[str, Any] | None:
-    """Run one whole run in a child process; its peak RSS and CPU time from ``wait4``."""
-    store = work / f"store-{path.stem}.db"
+def run_child(
+    mode: str, path: Path, ner: str, timeout: float, work: Path, src: Path = ROOT / "src"
+) -> dict[str, Any] | None:
+    """Run one whole run in a child process, storytrace from ``src``; its peak RSS and CPU
+    time from ``wait4``."""
+    tag = "" if src == ROOT / "src" else "-baseline"
+    store = work / f"store-{path.stem}{tag}.db"
     command = [sys.executable, "-m", "benchmarks.bench_scale", "--child", mode,
                "--input", str(path), "--ner", ner, "--store", str(store)]  # fmt: skip
-    paths = [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    paths = [str(src), str(ROOT), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, paths))}
-    out = (work / f"{mode}-{path.stem}.out").open("w+", encoding="utf-8")
+    out = (work / f"{mode}-{path.stem}{tag}.out").open("w+", encoding="utf-8")
     child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
     started = time.perf_counter()
     while (waited := os.wait4(child.pid, os.WNOHANG))[0] == 0:
@@ -249,6 +258,8 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
         "pipeline": {},
         "stream": {},
     }
+    if args.baseline_src:
+        report["baseline"] = {"src": str(args.baseline_src), "pipeline": {}, "stream": {}}
     for n in sorted(set(args.sizes) | set(args.pipeline) | set(args.stream)):
         path, planted_path = corpus_file(args.work, n)
         if n in args.sizes:
@@ -260,12 +271,33 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             report["candidates"][n] = {"planted": len(truth), "rows": rows}
             _say(f"candidates {n}: {rows}")
         for mode in ("pipeline", "stream"):
-            if n in getattr(args, mode):
-                report[mode][n] = run_child(mode, path, args.ner, args.timeout, args.work)
-                _say(f"{mode} {n}: {report[mode][n]}")
+            if n not in getattr(args, mode):
+                continue
+            if args.baseline_src:
+                base = run_child(mode, path, args.ner, args.timeout, args.work, args.baseline_src)
+                report["baseline"][mode][n] = base
+                _say(f"baseline {mode} {n}: {base}")
+            report[mode][n] = run_child(mode, path, args.ner, args.timeout, args.work)
+            _say(f"{mode} {n}: {report[mode][n]}")
+    if args.baseline_src:
+        report["vs_baseline"] = _vs_baseline(report)
     report["growth"] = _growths(report)
     report["ratios"] = _ratios(report)
     return report
+
+
+def _vs_baseline(report: dict[str, Any]) -> dict[str, Any]:
+    """Baseline over this tree, per whole run: CPU seconds and peak RSS (> 1: this tree wins)."""
+    out: dict[str, Any] = {}
+    for mode in ("pipeline", "stream"):
+        for n, run in report[mode].items():
+            base = report["baseline"][mode].get(n) or {}
+            out[f"{mode} {n}"] = {
+                key: round(base[key] / run[key], 3)
+                for key in ("cpu_seconds", "peak_rss_mb")
+                if run and base.get(key) and run.get(key)
+            }
+    return out
 
 
 def merge(paths: Sequence[Path]) -> dict[str, Any]:
@@ -359,6 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ner", default="en_core_web_sm", help="spaCy pipeline, or 'none'")
     parser.add_argument("--timeout", type=float, default=3600.0, help="per whole run, seconds")
     parser.add_argument("--work", type=Path, default=WORK)
+    parser.add_argument(
+        "--baseline-src", type=Path, help="an earlier src tree: every whole run again with it"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument(
         "--merge", type=Path, nargs="*", help="combine these reports (runs done apart) into --out"
