@@ -137,3 +137,25 @@ def test_subjects_of_french_copies_stop_at_auxiliaries_and_conjunctions() -> Non
     )
     subjects = {c.measure: c.subject for c in _claims(text)}
     assert subjects == {"missing": "personnes", "injured": "personnes", "deployed": "militaires"}
+
+
+def test_sums_and_emergency_numbers_are_never_people() -> None:
+    text = "Police offer a $20,000 reward in the killing of the clerk."
+    assert [(c.measure, c.low) for c in _claims(text)] == [("money", 20000)]
+    assert [c.measure for c in _claims("Some 40% were killed in the first hour.")] == ["percent"]
+    text = "A neighbour called 911 to report that a man had been shot."
+    assert article_totals(_claims(text)) == {"injured": Interval(1, 1)}
+
+
+def test_victims_as_pronoun_or_name_objects_and_taken_to_hospital() -> None:
+    text = "Her brother accidentally shot her in the arm with a rifle."
+    assert article_totals(_claims(text)) == {"injured": Interval(1, 1)}
+    text = "The boy found the pistol and shot himself in the hand."
+    assert article_totals(_claims(text)) == {"injured": Interval(1, 1)}
+    text = "Deputies said a 4-year-old fatally shot Lorna in the kitchen."
+    assert article_totals(_claims(text))["killed"].low == 1
+    assert _claims("The suspect was killed Saturday in a gunfight.")[0].text != "Saturday"
+    text = "The investigation into the shooting death of her 2-year-old son goes on."
+    assert article_totals(_claims(text))["killed"].low == 1
+    text = "A 9-year-old girl was rushed to the hospital after the shooting."
+    assert article_totals(_claims(text)) == {"injured": Interval(1, 1)}

@@ -46,6 +46,8 @@ def test_values(text: str, expected: list[tuple[str, float, float | None]]) -> N
         ("until Jan. 19 at least", "date"),
         ("on 10.01.22 the", "date"),
         ("call 555-123-4567", "phone"),
+        ("a neighbour called 911 after the shots", "phone"),
+        ("in the 999 call he said", "phone"),
         ("in the 500 block of Elm", "address"),
         ("the S&P 500 index", "name"),
     ],

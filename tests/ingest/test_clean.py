@@ -216,3 +216,15 @@ def test_a_short_article_with_one_sentence_is_never_emptied() -> None:
     sentence = "The ferry will not run on Sunday because of the storm warning."
     cleaned = clean_document(doc(["Home", "Videos", sentence, "Related Posts"]))
     assert kept(cleaned) == [sentence]
+
+
+def test_a_page_whose_prose_would_all_go_keeps_its_best_line_not_the_furniture() -> None:
+    # Found by the idempotence property test: the model dropped the page's only sentence
+    # (given twice) and kept word-salad lines, which a second cleaning judged anew.
+    sentence = "The committee met on Monday and agreed to publish its report before the end."
+    salad = ["river river river", "river river river", "river river river river"]
+    lines = [sentence, *salad, sentence]
+    cleaned = clean_document(doc(lines))
+    assert kept(cleaned) == [sentence]
+    again = clean_document(doc(cleaned.text.split("\n")))
+    assert again.text == cleaned.text

@@ -10,6 +10,7 @@ and count claims. Modules, one per part:
 - ``measures`` what a count counts
 - ``dates``    as-of dates from the article date and relative expressions
 - ``counts``   count claims: measure, subject, attribution, as_of, retraction
+- ``totals``   one article's killed / injured totals and the claims behind them
 - ``quotes``   quote spans, cues and speakers
 - ``entities`` NER + rule mentions, alias clustering
 """

@@ -24,17 +24,17 @@ For every sentence of an article, each number that is a quantity (``numbers``) g
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
 from storytrace.claims._scan import finditer_near
 from storytrace.claims.dates import TimeExpression, find_times, publication_date
 from storytrace.claims.hedges import Hedge, find_hedge, interval
 from storytrace.claims.measures import event_measure, noun_measure
 from storytrace.claims.numbers import Number, find_numbers
+from storytrace.claims.totals import Interval, article_totals  # re-exported: older callers
 from storytrace.model import Article, Claim, ClaimStatus, Span
 from storytrace.text.sentences import split_sentences
 
@@ -297,9 +297,17 @@ _NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
 # happened is read from the verb before (``_measure``) or the words after.
 _OBJECT_VICTIM = re.compile(
     r"\b(?:killed|killing|kills|murdered|murdering|shot|shooting|shoots|wounded|wounding|"
-    r"injured|injuring|left|leaving|leaves|found|finds)\s+"
+    r"injured|injuring|left|leaving|leaves|found|finds|death\s+of)\s+"
     rf"(?P<one>his|her|their|an?|the|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})\b"
     r"(?!\s+(?:who|that)\b)"
+    # or a pronoun: "accidentally shot her in the face", "shot himself in the leg"
+    r"|\b(?:killed|killing|kills|shot|shooting|shoots|wounded|wounding)\s+"
+    r"(?P<pronoun>himself|herself|him|her)\b"
+    # or a name after an active verb: "a 3-year-old fatally shot Braylon in the head"
+    r"|(?<!was\s)(?<!were\s)(?<!been\s)\b(?:fatally\s+shot|shot\s+and\s+killed|killed|murdered)\s+"
+    r"(?P<name>(?!(?:Police|Officers?|Deputies|Authorities|In|At|On|During|After|Before"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|Early|Late|Near)\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b"
 )
 # A multiple-victim word: "double fatal shooting", "triple homicide", "murder-suicide".
 _MULTIPLE = re.compile(
@@ -330,7 +338,8 @@ def _implied_death(sentence: str, count: _Count) -> bool:
 # patterns above (a determiner, then up to three words) are slow to reject.
 _IMPLIED_CUE = re.compile(
     rf"\b(?:{_VICTIM}|both|died|dead|was (?:fatally )?(?:shot|wounded|killed)|double|triple"
-    r"|quadruple|murder-suicide)\b",
+    r"|quadruple|murder-suicide|(?:shot|shooting|shoots|killed|killing|kills|wounded|wounding)"
+    r"\s+(?:him|her))",
     re.I,
 )
 
@@ -360,7 +369,7 @@ def _one_victim_spans(sentence: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _HE_OR_SHE.finditer(sentence)]
     if _NAMED_VERB.search(sentence):
         spans += [m.span() for m in _NAMED.finditer(sentence)]
-    spans += [m.span("one") for m in _OBJECT_VICTIM.finditer(sentence)]
+    spans += [m.span(m.lastgroup or "one") for m in _OBJECT_VICTIM.finditer(sentence)]
     return sorted(spans)
 
 
@@ -473,6 +482,8 @@ def _measure(
 ) -> str | None:
     if number.implied and _MULTIPLE.fullmatch(sentence, number.start, number.end):
         return "killed"  # "double homicide", "murder-suicide"
+    if number.unit is not None:  # "a $15,000 reward in the killing": a sum, never people
+        return "percent" if number.unit in ("%", "fraction") else "money"
     event = event_measure(clause)
     if number.implied and event is not None and _DEATH.search(clause):
         return "killed"  # "a man was shot and later died": one dead, not one wounded
@@ -488,9 +499,7 @@ def _measure(
         noun = noun_measure(clause)  # "soldiers and emergency workers": a mixed crew
     if noun is not None:
         return noun
-    if number.unit == "%" or number.unit == "fraction":
-        return "percent"
-    if number.unit is not None or _unnamed_money(number, left, clause):
+    if _unnamed_money(number, left, clause):
         return "money"
     return None
 
@@ -685,78 +694,3 @@ def _is_retracted(sentence: str, count: _Count, cue: bool, neighbours: set[float
     if cue:
         return not _CORRECTED_TO.search(sentence[: _start(count)])
     return count.number.low in neighbours and count.hedge is not None
-
-
-class Interval(NamedTuple):
-    """A count as an interval; ``high`` None means open above ("at least 27")."""
-
-    low: float
-    high: float | None
-
-
-# The measures an article's casualty totals read: anyone in hospital or in critical
-# condition was injured.
-TOTAL_MEASURES: dict[str, tuple[str, ...]] = {
-    "killed": ("killed",),
-    "injured": ("injured", "hospitalised", "critical"),
-}
-
-
-def article_totals(claims: Iterable[Claim]) -> dict[str, Interval]:
-    """How many killed / injured one article says, from its claims.
-
-    The rule (GVA dev): asserted claims only; per total the claim with the largest
-    lower end, never a sum (news restates one count many times: the headline, the
-    lede, a quote); an implied single victim ("a man was shot", hedge ``implied``)
-    adds no injured when the article reports a death and cannot tell the victims
-    apart (the wounded man who "later died" is one victim, not two). People *shot*
-    are the killed and the wounded together: "four men were shot ... two died" leaves
-    two injured, so the shot count less the killed is a lower bound on the injured.
-
-    Example:
-        >>> from storytrace.model import Article
-        >>> text = "A man was shot on Main St. The man died at the hospital."
-        >>> article_totals(extract_counts(Article(id="a", source="a", text=text)))
-        {'killed': Interval(low=1.0, high=1.0)}
-        >>> text = "Four men were shot on Main St. Two of the men died."
-        >>> article_totals(extract_counts(Article(id="a", source="a", text=text)))["injured"]
-        Interval(low=2.0, high=2.0)
-    """
-    kept = [c for c in claims if c.status == "asserted" and c.low is not None]
-    totals: dict[str, Interval] = {}
-    for total, measures in TOTAL_MEASURES.items():
-        own = [c for c in kept if c.measure in measures]
-        if total == "injured" and any(c.measure == "killed" for c in kept):
-            own = [c for c in own if not _same_victim(c, kept)]
-        if own:
-            best = max(own, key=lambda c: c.low or 0.0)
-            totals[total] = Interval(best.low or 0.0, best.high)
-    wounded = _shot_not_killed(kept, totals.get("killed"))
-    if wounded is not None and wounded.low > totals.get("injured", Interval(0.0, 0.0)).low:
-        totals["injured"] = wounded
-    return totals
-
-
-def _shot_not_killed(claims: Sequence[Claim], killed: Interval | None) -> Interval | None:
-    """The people shot less the killed, or None when no count of people shot is given."""
-    shot = [c for c in claims if c.measure == "shot"]
-    if not shot:
-        return None
-    best = max(shot, key=lambda c: c.low or 0.0)
-    dead = killed.low if killed else 0.0
-    if (best.low or 0.0) <= dead:
-        return None
-    high = None if best.high is None else best.high - dead
-    return Interval((best.low or 0.0) - dead, high)
-
-
-def _same_victim(claim: Claim, claims: Sequence[Claim]) -> bool:
-    """An implied injured victim that may be one of the dead."""
-    if claim.hedge != "implied":
-        return False
-    dead = [c.subject for c in claims if c.measure == "killed"]
-    return claim.subject is None or None in dead or _head(claim.subject) in map(_head, dead)
-
-
-def _head(subject: str | None) -> str:
-    return subject.split()[-1].lower() if subject else ""

@@ -12,7 +12,7 @@ Triggers are matched on lower-cased words with word boundaries, multi-word phras
 first. The lists are general news wording (with the French words of translated
 copies), extended while reading the kz2022 corpus (including the spun wordings an
 article spinner produces: "kicked the bucket", "confined") and the GVA dev articles
-("shot dead", "fatally").
+("shot dead", "fatally", "rushed to the hospital", "stable condition").
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ EVENT_TRIGGERS: Mapping[str, tuple[str, ...]] = {
         "hospitalized", "hospitalised", "in hospital", "admitted to hospital",
         "taken to hospital", "taken to the hospital", "treated in hospital", "hospitalisations",
         "hospitalizations", "treated in hospitals", "in hospitals", "in the hospital",
+        "rushed to the hospital", "rushed to a hospital", "rushed to hospital",
+        "taken to a hospital", "transported to the hospital", "transported to a hospital",
+        "transported to hospital", "airlifted", "flown to a hospital", "treated at a hospital",
+        "treated at the hospital", "stable condition", "fair condition", "good condition",
     ),
     "critical": ("intensive care", "critical condition", "serious condition", "life support"),
     "missing": ("missing", "unaccounted for", "disappeared", "disparus", "disparues"),

@@ -204,6 +204,14 @@ _ADDRESS_AFTER = re.compile(
     r"Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b)"
 )
 _PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d")
+# A three-digit emergency number: "called 911", "dialled 999", "a 911 call", "112 operators"
+# (GVA dev: "911" read as a count of people shot in 14 articles).
+_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned)\s+\Z", re.I)
+_CALL_AFTER = re.compile(
+    r"\A[\s-]*(?:calls?|callers?|dispatch(?:ers?)?|operators?|cent(?:er|re)s?|emergency|hotlines?"
+    r"|lines?|tapes?|recordings?|system)\b",
+    re.I,
+)
 _NOT_PLURALS = frozenset(["this", "thus", "was", "has", "does", "less", "plus", "across", "unless"])
 # Numbers that are part of a name: after a mixed-case or letter-digit word ("iPhone 11",
 # "SF90 with"), glued by a hyphen to capitals ("V-12", "TA-35"), or after a label noun
@@ -523,14 +531,12 @@ def _numeral_role(numeral: str, before: str, after: str) -> str | None:
         return "time"
     if _ORDINAL_AFTER.match(after) and not _MONTH_AFTER.match(after):
         return "ordinal"
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
-        return "date"
-    if after[:1] in "./-" and after[1:2].isdigit():
-        return "date"  # "10.01.22", "2022-01-10", "1/10/2022"
-    if before[-1:] in "./-" and before[-2:-1].isdigit():
+    if _in_a_date(before, after):
         return "date"
     if _is_year(numeral, after):
         return "year"
+    if _emergency_number(numeral, before, after):
+        return "phone"
     if _AGE_APPOSITION.search(before) and _AGE_END.match(after) and numeral.isdigit():
         return "age" if int(numeral) < 120 else None
     if _MODEL_BEFORE.search(before):
@@ -539,6 +545,22 @@ def _numeral_role(numeral: str, before: str, after: str) -> str | None:
     if name and name.group(1) not in _NOT_NAMES and not _sentence_start(before, name.start()):
         return "name"  # "S&P 500", "Boeing 737", "Fortune 100"
     return None
+
+
+def _in_a_date(before: str, after: str) -> bool:
+    """Next to a month name, or inside a numeric date ("10.01.22", "2022-01-10", "1/10/2022")."""
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    if after[:1] in "./-" and after[1:2].isdigit():
+        return True
+    return before[-1:] in "./-" and before[-2:-1].isdigit()
+
+
+def _emergency_number(numeral: str, before: str, after: str) -> bool:
+    """ "called 911", "a 999 call": a three-digit number dialled, not a count."""
+    if not re.fullmatch(r"\d{3}", numeral):
+        return False
+    return bool(_CALL_BEFORE.search(before) or _CALL_AFTER.match(after))
 
 
 def _year_range(number: Number, first: str, second: str) -> bool:

@@ -49,7 +49,8 @@ A page that is only furniture (a video playlist, a gallery, a teaser list) comes
 out empty, so that the caller can skip it (``build_article`` raises
 ``ExtractionError``). A page with at least one prose-like line (jusText 'good', or
 a 'near good' sentence of at least ``PROSE_MIN_WORDS`` words) never comes out
-empty: if every line would go, its best line stays. Cleaning is deterministic and
+empty or as furniture alone: if every prose-like line would go, its best line stays
+(and only it). Cleaning is deterministic and
 idempotent for a fixed ``LineStats``.
 """
 
@@ -235,7 +236,10 @@ def clean_analysed(
     if not lines:
         return Cleaned(text="", removed_lines=())
     keep = _keep_mask(lines) if rules_only else _model_keep(lines, model or shipped_model())
-    if not any(keep) and any(_prose_like(line, prose_min_words) for line in lines):
+    prose = [_prose_like(line, prose_min_words) for line in lines]
+    if any(prose) and not any(k and p for k, p in zip(keep, prose, strict=True)):
+        # No prose left on a page that had some: what stays would be furniture alone,
+        # and cleaning it again would judge it anew (not idempotent). Keep the best line.
         keep = _fallback(lines)
     return _assemble(list(analysed.raw), lines, keep, by="rules" if rules_only else "model")
 
