@@ -216,3 +216,29 @@ def test_sources_bounded_and_retracted_never_support(
     for fact in run(ARTICLES, claims).facts:
         assert 1 <= fact.independent_sources <= len(ARTICLES)
         assert not retracted & set(fact.claims)
+
+
+def test_casualty_totals_join_sources_that_count_different_groups_and_measures() -> None:
+    claims = [
+        claim("a", 1, 3, 3, subject="guards"),  # "three guards were killed"
+        claim("b", 1, 1, 1, subject="woman"),  # "a woman died" ...
+        claim("b", 2, 3, 3, subject="people"),  # ... "three people were killed in all"
+        claim("a", 2, 5, 5, measure="shot", subject="people"),  # "five people were shot"
+        claim("b", 3, 2, 2, measure="injured", subject="others"),  # "two others were wounded"
+    ]
+    facts = run([art("a"), art("b")], claims).facts
+    totals = {f.measure: f for f in facts if f.subject == "total"}
+    assert (totals["killed"].status, totals["killed"].low, totals["killed"].high) == (
+        "agreed",
+        3,
+        3,
+    )
+    assert set(totals["killed"].claims) == {"a:c1", "b:c2"}
+    assert totals["killed"].independent_sources == 2
+    # a: five shot less three killed; b: two wounded
+    assert (totals["injured"].status, totals["injured"].low) == ("agreed", 2)
+
+
+def test_a_total_that_repeats_one_fact_is_not_added() -> None:
+    facts = run([art("a"), art("b")], [claim("a", 1, 161, None), claim("b", 1, 164, None)]).facts
+    assert [(f.measure, f.subject) for f in facts] == [("killed", None)]  # "people": generic

@@ -1,11 +1,23 @@
-"""The facts of one story: claims dated, keyed by subject, tied to their sources, bucketed."""
+"""The facts of one story: claims dated, keyed by subject, tied to their sources, bucketed.
+
+Besides one fact per (measure, subject), a story gets *totals*: per casualty measure
+(killed, injured) each article's total (``claims.totals``: its largest count, the
+people shot less the killed, hospitalised and critical counted as injured) is one voice,
+bucketed like any claim under the subject ``TOTAL_SUBJECT``. So "how many died" has an
+answer even when the sources count different groups ("three men" / "a woman" / "four
+people") or different measures ("five were shot, two died" / "three wounded"). A total
+that would only repeat one fact (same measure, status, value and claims) is not added:
+that fact is the total.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
+from storytrace.claims.totals import backed_totals
 from storytrace.consolidate.facts import Voice, bucket_facts
 from storytrace.consolidate.provenance import article_groups, claim_sources, dateline_credit
 from storytrace.consolidate.subjects import subject_key
@@ -13,7 +25,10 @@ from storytrace.consolidate.timing import claim_window
 from storytrace.model import Article, Claim, Fact, Relation, Story
 from storytrace.stories.dates import day_of
 
-__all__ = ["event_days", "story_facts"]
+__all__ = ["TOTAL_SUBJECT", "event_days", "story_facts"]
+
+TOTAL_SUBJECT = "total"
+"""The subject of a story's casualty totals (one voice per article's total)."""
 
 
 def event_days(story: Story) -> dict[str, date | None]:
@@ -35,6 +50,12 @@ def story_facts(
     for key in sorted(merged):
         subject = _subject(names[key]) if key[1] else None
         facts += bucket_facts(story.id, key[0], subject, merged[key], withdrawn.get(key, []))
+    for measure, totals in sorted(_total_voices(voices).items()):
+        facts += [
+            total
+            for total in bucket_facts(story.id, measure, TOTAL_SUBJECT, totals, [])
+            if not _repeats_one_of(total, facts)
+        ]
     return [_numbered(fact, story.id, n) for n, fact in enumerate(facts, start=1)]
 
 
@@ -76,6 +97,30 @@ def _sorted_claims(
         voices[key].append(Voice(claim, sources[claim.id], group, window, rank[claim.article]))
         names[key].append(claim.subject or "")
     return voices, withdrawn, names
+
+
+def _total_voices(voices: Mapping[Key, Sequence[Voice]]) -> dict[str, list[Voice]]:
+    """Each article's casualty totals, one voice each: its deciding claim, valued at the total."""
+    by_claim = {v.claim.id: v for items in voices.values() for v in items}
+    per_article: dict[str, list[Claim]] = defaultdict(list)
+    for voice in by_claim.values():
+        per_article[voice.claim.article].append(voice.claim)
+    totals: dict[str, list[Voice]] = defaultdict(list)
+    for article_id in sorted(per_article):
+        for measure, total in backed_totals(per_article[article_id]).items():
+            voice = by_claim[total.claims[0].id]
+            low, high = total.interval
+            totals[measure].append(replace(voice, claim=replace(voice.claim, low=low, high=high)))
+    return totals
+
+
+def _repeats_one_of(total: Fact, facts: Sequence[Fact]) -> bool:
+    """A total that says what one fact already says (same measure, status, value, claims)."""
+    same = (total.measure, total.status, total.low, total.high, frozenset(total.claims))
+    return any(
+        (fact.measure, fact.status, fact.low, fact.high, frozenset(fact.claims)) == same
+        for fact in facts
+    )
 
 
 def _ranks(
@@ -123,6 +168,4 @@ def _subject(names: Sequence[str]) -> str | None:
 
 
 def _numbered(fact: Fact, story: str, n: int) -> Fact:
-    from dataclasses import replace
-
     return replace(fact, id=f"{story}/f{n}")

@@ -17,9 +17,11 @@ Three scores:
   only, no reuse relations: GVA articles are independent reports). An incident with gold
   counts and at least one article in the pile *matches* when the story holding most of its
   articles (ties: smallest story id) has consolidated killed and injured values equal to
-  ``num_killed`` / ``num_injured``. A story's value for a measure is the lower bound of the
-  fact of that measure backed by most independent sources (then most claims, then id),
-  its upper bound when the lower is open, and 0 when the story has no such fact.
+  ``num_killed`` / ``num_injured``. A story's value for a measure is the lower bound of its
+  *total* fact for that measure (subject ``total``: the articles' casualty totals
+  consolidated; when a total would repeat one fact, that fact stands for it) backed by most
+  independent sources (then most claims, then id), its upper bound when the lower is open,
+  and 0 when the story has no such fact.
 
 ``sample`` keeps every n-th incident (by sorted incident id) with all its articles: a
 deterministic sample for the quality gate.
@@ -38,6 +40,7 @@ from typing import Any, Literal
 
 from storytrace.claims.counts import extract_counts
 from storytrace.consolidate import consolidate
+from storytrace.consolidate.story_facts import TOTAL_SUBJECT
 from storytrace.errors import InputError
 from storytrace.ingest.articles import build_article
 from storytrace.ingest.clean import LineStats
@@ -275,8 +278,9 @@ def evaluate_stories(shared: Path, *, split: Split = "dev", sample: int = 1) -> 
 
 
 def _story_value(facts: Sequence[Fact], measure: str) -> float:
-    """A story's count for ``measure``: the best-backed fact's low end (high if open), else 0."""
+    """A story's count for ``measure``: the best-backed total's low end (high if open), else 0."""
     mine = [f for f in facts if f.measure == measure]
+    mine = [f for f in mine if f.subject == TOTAL_SUBJECT] or mine  # else one fact is the total
     if not mine:
         return 0.0
     best = min(mine, key=lambda f: (-f.independent_sources, -len(f.claims), f.id))
