@@ -141,7 +141,7 @@ def test_subjects_of_french_copies_stop_at_auxiliaries_and_conjunctions() -> Non
 
 def test_sums_and_emergency_numbers_are_never_people() -> None:
     text = "Police offer a $20,000 reward in the killing of the clerk."
-    assert [(c.measure, c.low) for c in _claims(text)] == [("money", 20000)]
+    assert [(c.measure, c.low) for c in _claims(text)] == [("money", 20000), ("killed", 1)]
     assert [c.measure for c in _claims("Some 40% were killed in the first hour.")] == ["percent"]
     text = "A neighbour called 911 to report that a man had been shot."
     assert article_totals(_claims(text)) == {"injured": Interval(1, 1)}
@@ -159,3 +159,17 @@ def test_victims_as_pronoun_or_name_objects_and_taken_to_hospital() -> None:
     assert article_totals(_claims(text))["killed"].low == 1
     text = "A 9-year-old girl was rushed to the hospital after the shooting."
     assert article_totals(_claims(text)) == {"injured": Interval(1, 1)}
+
+
+def test_negated_harm_pairs_of_victims_and_counts_joined_by_and() -> None:
+    assert _claims("The toddler was not hurt in the crash.") == []
+    assert article_totals(_claims("Two others were not seriously injured."))["injured"].low == 2
+    text = "A 7-year-old boy and a 30-year-old woman were injured in the shooting."
+    assert article_totals(_claims(text)) == {"injured": Interval(2, 2)}
+    assert article_totals(_claims("Both were hospitalized overnight.")) == {
+        "injured": Interval(2, 2)
+    }
+    text = "The gunfire left two men and three women wounded."
+    assert article_totals(_claims(text)) == {"injured": Interval(3, 3)}  # no text: the largest
+    claims = _claims(text)
+    assert article_totals(claims, text) == {"injured": Interval(5, 5)}  # with it: the sum

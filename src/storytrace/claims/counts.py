@@ -297,7 +297,7 @@ _NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
 # happened is read from the verb before (``_measure``) or the words after.
 _OBJECT_VICTIM = re.compile(
     r"\b(?:killed|killing|kills|murdered|murdering|shot|shooting|shoots|wounded|wounding|"
-    r"injured|injuring|left|leaving|leaves|found|finds|death\s+of)\s+"
+    r"injured|injuring|left|leaving|leaves|found|finds|(?:death|killing|slaying)\s+of)\s+"
     rf"(?P<one>his|her|their|an?|the|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})\b"
     r"(?!\s+(?:who|that)\b)"
     # or a pronoun: "accidentally shot her in the face", "shot himself in the leg"
@@ -317,7 +317,15 @@ _MULTIPLE = re.compile(
 _MULTIPLE_VALUE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "murder-suicide": 2.0}
 _BOTH = re.compile(
     rf"\b(?P<both>[Bb]oth)(?:\s+(?:{_VICTIM})s?|\s+men|\s+women|\s+children)?"
-    rf"(?=\s+(?:died|were\s+killed|were\s+pronounced\s+dead|were\s+shot|were\s+wounded))"
+    rf"(?=\s+(?:died|were\s+killed|were\s+pronounced\s+dead|were\s+shot|were\s+wounded"
+    r"|were\s+injured|were\s+hurt|were\s+hospitali[sz]ed|were\s+(?:taken|rushed|transported)\s+to))"
+)
+# Two victims named one by one and joined by "and", then a plural verb: "a 3-year-old girl
+# and a 19-year-old man were injured", "a man and child were hurt": two.
+_PAIR = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})"
+    rf"\s+and\s+(?:(?:an?|one|the|his|her|their)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})"
+    r"(?=\s+were\b)"
 )
 _DEATH = re.compile(
     r"\b(?:died|dies|dead|killed|fatally|death|succumbed|did not survive|deceased)\b", re.I
@@ -357,6 +365,10 @@ def _singulars(sentence: str, numbers: Sequence[Number]) -> list[Number]:
     for match in _BOTH.finditer(sentence):
         start, end = match.span("both")
         found.append(Number(start, end, 2.0, 2.0, implied=True))
+    for match in _PAIR.finditer(sentence):
+        found = [n for n in found if not (match.start() <= n.start < match.end())]
+        if not any(match.start() <= s < match.end() for s, _ in taken):
+            found.append(Number(match.start(), match.end(), 2.0, 2.0, implied=True))
     for match in _MULTIPLE.finditer(sentence):
         value = _MULTIPLE_VALUE[(match.group("n") or match.group("ms")).lower()]
         found.append(Number(match.start(), match.end(), value, value, implied=True))
@@ -485,6 +497,8 @@ def _measure(
     if number.unit is not None:  # "a $15,000 reward in the killing": a sum, never people
         return "percent" if number.unit in ("%", "fraction") else "money"
     event = event_measure(clause)
+    if event is not None and _NEGATED.search(clause[: event[1]]):
+        return None  # "the baby was not hurt", "two others weren't injured"
     if number.implied and event is not None and _DEATH.search(clause):
         return "killed"  # "a man was shot and later died": one dead, not one wounded
     if event is not None and _no_new_noun_before(clause[: event[1]]):
@@ -504,6 +518,9 @@ def _measure(
     return None
 
 
+# A negation right before the event word ("was not hurt", "has not been injured"); an adverb
+# between ("not seriously hurt") still says hurt.
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:been\s+)?\Z", re.I)
 # "bodies recovered from two villages": a number after a place preposition is where,
 # not how many, of the event before it.
 _LOCATIVE_END = re.compile(r"\b(?:from|in|near|across|into|outside|inside)\s+\Z", re.I)

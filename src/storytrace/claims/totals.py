@@ -14,6 +14,7 @@ compare the totals of a story's articles with the evidence pointing into their t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -46,8 +47,10 @@ class Total:
     claims: tuple[Claim, ...]
 
 
-def article_totals(claims: Iterable[Claim]) -> dict[str, Interval]:
+def article_totals(claims: Iterable[Claim], text: str | None = None) -> dict[str, Interval]:
     """How many killed / injured one article says, from its claims (module docstring).
+
+    ``text``: the article's text, to add up counts of one sentence (``backed_totals``).
 
     Example:
         >>> from storytrace.claims.counts import extract_counts
@@ -59,14 +62,16 @@ def article_totals(claims: Iterable[Claim]) -> dict[str, Interval]:
         >>> article_totals(extract_counts(Article(id="a", source="a", text=text)))["injured"]
         Interval(low=2.0, high=2.0)
     """
-    return {measure: total.interval for measure, total in backed_totals(claims).items()}
+    return {measure: total.interval for measure, total in backed_totals(claims, text).items()}
 
 
-def backed_totals(claims: Iterable[Claim]) -> dict[str, Total]:
+def backed_totals(claims: Iterable[Claim], text: str | None = None) -> dict[str, Total]:
     """``article_totals`` with the claims behind each total.
 
     A total read from one claim rests on it; injured people derived from a count of
-    people shot rest on that claim and the killed claim it is reduced by.
+    people shot rest on that claim and the killed claim it is reduced by. Given the
+    article's ``text``, counts joined by "and" are summed (``_sums``): "three men and
+    three women were injured" is six.
     """
     kept = [c for c in claims if c.status == "asserted" and c.low is not None]
     totals: dict[str, Total] = {}
@@ -74,14 +79,38 @@ def backed_totals(claims: Iterable[Claim]) -> dict[str, Total]:
         own = [c for c in kept if c.measure in measures]
         if total == "injured" and any(c.measure == "killed" for c in kept):
             own = [c for c in own if not _same_victim(c, kept)]
-        if own:
-            best = max(own, key=lambda c: c.low or 0.0)
-            totals[total] = Total(Interval(best.low or 0.0, best.high), (best,))
+        candidates = [Total(Interval(c.low or 0.0, c.high), (c,)) for c in own]
+        candidates += _sums(own, text) if text else []
+        if candidates:
+            totals[total] = max(candidates, key=lambda t: t.interval.low)
     wounded = _shot_not_killed(kept, totals.get("killed"))
     injured = totals.get("injured")
     if wounded is not None and (injured is None or wounded.interval.low > injured.interval.low):
         totals["injured"] = wounded
     return totals
+
+
+# Between two counts that add up: a few subject words and "and" ("three men and three
+# women", "four adults and a child"). Counts of "others" in a later clause are not added:
+# on GVA dev that cost more matches than it won (others beside the dead, or restated).
+_JOINED = re.compile(r"\s+(?:[\w-]+\s+){0,3}and\s+(?:an?\s+)?\Z")
+
+
+def _sums(claims: Sequence[Claim], text: str) -> list[Total]:
+    """Runs of counts joined by "and" that add up, each run's sum with its claims."""
+    ordered = sorted(claims, key=lambda c: c.span)
+    sums: list[Total] = []
+    run: list[Claim] = []
+    for claim in ordered:
+        joined = run and run[-1].span[1] <= claim.span[0]
+        if joined and _JOINED.fullmatch(text, run[-1].span[1], claim.span[0]):
+            run.append(claim)
+            low = sum(c.low or 0.0 for c in run)
+            high = None if any(c.high is None for c in run) else sum(c.high or 0.0 for c in run)
+            sums.append(Total(Interval(low, high), tuple(run)))
+        else:
+            run = [claim]
+    return sums
 
 
 def _shot_not_killed(claims: Sequence[Claim], killed: Total | None) -> Total | None:

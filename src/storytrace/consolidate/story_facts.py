@@ -46,11 +46,12 @@ def story_facts(
     """Every fact of ``story`` from the claims of its articles, ids ``<story>/f<n>``."""
     voices, withdrawn, names = _sorted_claims(story, articles, claims, relations)
     merged = _follow_origins(voices)
+    texts = {a: articles[a].text for a in story.articles if a in articles}
     facts: list[Fact] = []
     for key in sorted(merged):
         subject = _subject(names[key]) if key[1] else None
         facts += bucket_facts(story.id, key[0], subject, merged[key], withdrawn.get(key, []))
-    for measure, totals in sorted(_total_voices(voices).items()):
+    for measure, totals in sorted(_total_voices(voices, texts).items()):
         facts += [
             total
             for total in bucket_facts(story.id, measure, TOTAL_SUBJECT, totals, [])
@@ -99,7 +100,9 @@ def _sorted_claims(
     return voices, withdrawn, names
 
 
-def _total_voices(voices: Mapping[Key, Sequence[Voice]]) -> dict[str, list[Voice]]:
+def _total_voices(
+    voices: Mapping[Key, Sequence[Voice]], texts: Mapping[str, str]
+) -> dict[str, list[Voice]]:
     """Each article's casualty totals, one voice each: its deciding claim, valued at the total."""
     by_claim = {v.claim.id: v for items in voices.values() for v in items}
     per_article: dict[str, list[Claim]] = defaultdict(list)
@@ -107,7 +110,8 @@ def _total_voices(voices: Mapping[Key, Sequence[Voice]]) -> dict[str, list[Voice
         per_article[voice.claim.article].append(voice.claim)
     totals: dict[str, list[Voice]] = defaultdict(list)
     for article_id in sorted(per_article):
-        for measure, total in backed_totals(per_article[article_id]).items():
+        totals_of = backed_totals(per_article[article_id], texts.get(article_id))
+        for measure, total in totals_of.items():
             voice = by_claim[total.claims[0].id]
             low, high = total.interval
             totals[measure].append(replace(voice, claim=replace(voice.claim, low=low, high=high)))

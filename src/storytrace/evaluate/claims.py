@@ -296,7 +296,7 @@ def _gva_rows(shared: Path, split: str) -> Iterator[tuple[dict[str, Any], dict[s
 
 def _article_counts(article: Article) -> Counter[str]:
     """The article's killed / injured totals (``claims.counts.article_totals``), lower ends."""
-    totals = article_totals(extract_counts(article))
+    totals = article_totals(extract_counts(article), article.text)
     return Counter({measure: int(total.low) for measure, total in totals.items()})
 
 
