@@ -242,3 +242,19 @@ def test_casualty_totals_join_sources_that_count_different_groups_and_measures()
 def test_a_total_that_repeats_one_fact_is_not_added() -> None:
     facts = run([art("a"), art("b")], [claim("a", 1, 161, None), claim("b", 1, 164, None)]).facts
     assert [(f.measure, f.subject) for f in facts] == [("killed", None)]  # "people": generic
+
+
+def test_brief_tells_a_total_only_when_no_fact_of_its_measure_says_the_same() -> None:
+    claims = [
+        claim("a", 1, 141, None, measure="injured", subject="people"),
+        claim("b", 1, 145, 155, measure="hospitalised", subject="people"),
+    ]
+    brief = run([art("a"), art("b")], claims).briefs["s"]
+    assert any("injured (total), [145, 155]" in line.text for line in brief.summary)
+    claims = [claim("a", 1, 5, 5, subject="guards"), claim("b", 1, 5, 5), claim("c", 1, 5, 5)]
+    result = run([art("a"), art("b"), art("c")], claims)
+    assert [(f.subject, f.status) for f in result.facts if f.subject != "guards"] == [
+        (None, "agreed"),
+        ("total", "agreed"),
+    ]
+    assert not any("(total)" in line.text for line in result.briefs["s"].summary)

@@ -93,7 +93,11 @@ def backed_totals(claims: Iterable[Claim], text: str | None = None) -> dict[str,
 # Between two counts that add up: a few subject words and "and" ("three men and three
 # women", "four adults and a child"). Counts of "others" in a later clause are not added:
 # on GVA dev that cost more matches than it won (others beside the dead, or restated).
-_JOINED = re.compile(r"\s+(?:[\w-]+\s+){0,3}and\s+(?:an?\s+)?\Z")
+# No verb between: "dozens more were missing and 140 hurt" counts two things.
+_JOINED = re.compile(
+    r"\s+(?:(?!(?:was|were|is|are|had|has|have|been|being)\b)[\w-]+\s+){0,3}and\s+(?:an?\s+)?\Z",
+    re.I,
+)
 
 
 def _sums(claims: Sequence[Claim], text: str) -> list[Total]:

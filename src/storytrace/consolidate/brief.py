@@ -3,7 +3,9 @@
 The brief opens with what the story is and how many independent sources tell it, then
 states the facts best corroborated first (agreed by most independent sources, then
 changes over time), names every conflict, and ends with single-source figures only while
-the brief is short (``MAX_SENTENCES``). The timeline lists the story's events by day.
+the brief is short (``MAX_SENTENCES``). A casualty total is told only when no fact of its
+measure with the same status is (the claims table has both). The timeline lists the story's
+events by day.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from storytrace.consolidate.intervals import describe
+from storytrace.consolidate.story_facts import TOTAL_SUBJECT
 from storytrace.model import Brief, Cited, Claim, Fact, Story
 
 __all__ = ["MAX_SENTENCES", "story_brief"]
@@ -29,7 +32,9 @@ def story_brief(
         f"{_span(story)}.",
         articles=story.articles,
     )
-    ranked = sorted(facts, key=lambda f: (_ORDER[f.status], -f.independent_sources, f.id))
+    told = {(f.measure, f.status) for f in facts if f.subject != TOTAL_SUBJECT}
+    kept = [f for f in facts if f.subject != TOTAL_SUBJECT or (f.measure, f.status) not in told]
+    ranked = sorted(kept, key=lambda f: (_ORDER[f.status], -f.independent_sources, f.id))
     lines = [lead]
     for fact in ranked:
         if fact.status == "conflict" or len(lines) < MAX_SENTENCES:
