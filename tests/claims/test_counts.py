@@ -173,3 +173,13 @@ def test_negated_harm_pairs_of_victims_and_counts_joined_by_and() -> None:
     assert article_totals(_claims(text)) == {"injured": Interval(3, 3)}  # no text: the largest
     claims = _claims(text)
     assert article_totals(claims, text) == {"injured": Interval(5, 5)}  # with it: the sum
+
+
+def test_another_victim_and_victims_sent_to_hospital() -> None:
+    text = "Two men were shot dead on Elm St. and another was wounded."
+    assert article_totals(_claims(text)) == {"killed": Interval(2, 2), "injured": Interval(1, 1)}
+    text = "Three teenagers were sent to the hospital after the shooting."
+    assert article_totals(_claims(text)) == {"injured": Interval(3, 3)}
+    assert article_totals(_claims("Both boys were in stable condition.")) == {
+        "injured": Interval(2, 2)
+    }

@@ -262,7 +262,7 @@ _VICTIM = (
     r"student|resident|homeowner|clerk|employee|suspect|gunman|shooter|passenger|neighbor|"
     r"male|female|juvenile|youth|kid|grandfather|grandmother|grandson|granddaughter|uncle|"
     r"aunt|nephew|niece|cousin|friend|boyfriend|girlfriend|roommate|customer|bystander|"
-    r"guard|owner|pedestrian|motorist|relative|stepfather|stepson|\d{1,3}-year-old"
+    r"guard|owner|pedestrian|motorist|relative|stepfather|stepson|individual|\d{1,3}-year-old"
 )
 _VICTIM_VERB = (
     r"was|has been|had been|is|died|dies|has died|later died|remains|remained|suffered|"
@@ -280,6 +280,10 @@ _DEATH_VERB = (
     r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?(?:shot|wounded|killed)"
 )
 _HE_OR_SHE = re.compile(rf"\b(?:[Hh]e|[Ss]he)(?=\s+(?:{_DEATH_VERB}))")
+# "... and another was injured": one more victim, named by "another" alone.
+_ANOTHER = re.compile(
+    r"\b(?:[Aa]nother|[Oo]ne\s+other)(?=\s+(?:was|has\s+been|had\s+been|is|died|remains|suffered)\b)"
+)
 # A person named by one to three capitalised words, an age or an apposition between
 # name and verb ("Frazer was pronounced dead", "MaKayla Dyer, a student at ..., was killed").
 _NAMED_DEATH = (
@@ -318,7 +322,8 @@ _MULTIPLE_VALUE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "murder-suici
 _BOTH = re.compile(
     rf"\b(?P<both>[Bb]oth)(?:\s+(?:{_VICTIM})s?|\s+men|\s+women|\s+children)?"
     rf"(?=\s+(?:died|were\s+killed|were\s+pronounced\s+dead|were\s+shot|were\s+wounded"
-    r"|were\s+injured|were\s+hurt|were\s+hospitali[sz]ed|were\s+(?:taken|rushed|transported)\s+to))"
+    r"|were\s+injured|were\s+hurt|were\s+hospitali[sz]ed|were\s+(?:taken|rushed|transported)\s+to"
+    r"|were\s+in\s+(?:good|fair|stable|serious|critical)\s+condition))"
 )
 # Two victims named one by one and joined by "and", then a plural verb: "a 3-year-old girl
 # and a 19-year-old man were injured", "a man and child were hurt": two.
@@ -345,8 +350,8 @@ def _implied_death(sentence: str, count: _Count) -> bool:
 # Every implied count needs one of these words; most sentences have none, and the
 # patterns above (a determiner, then up to three words) are slow to reject.
 _IMPLIED_CUE = re.compile(
-    rf"\b(?:{_VICTIM}|both|died|dead|was (?:fatally )?(?:shot|wounded|killed)|double|triple"
-    r"|quadruple|murder-suicide|(?:shot|shooting|shoots|killed|killing|kills|wounded|wounding)"
+    rf"\b(?:{_VICTIM}|both|another|one other|died|dead|was (?:fatally )?(?:shot|wounded|killed)"
+    r"|double|triple|quadruple|murder-suicide|(?:shot|shooting|shoots|killed|killing|kills|wounded|wounding)"
     r"\s+(?:him|her))",
     re.I,
 )
@@ -379,6 +384,7 @@ def _one_victim_spans(sentence: str) -> list[tuple[int, int]]:
     """Where one victim is named: "a man", "he", "Dorothy Reardean" (before a verb)."""
     spans = [m.span("one") for m in finditer_near(_ONE_VICTIM, _VICTIM_NOUN, sentence, reach=120)]
     spans += [m.span() for m in _HE_OR_SHE.finditer(sentence)]
+    spans += [m.span() for m in _ANOTHER.finditer(sentence)]
     if _NAMED_VERB.search(sentence):
         spans += [m.span() for m in _NAMED.finditer(sentence)]
     spans += [m.span(m.lastgroup or "one") for m in _OBJECT_VICTIM.finditer(sentence)]

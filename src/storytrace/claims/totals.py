@@ -133,8 +133,8 @@ def _shot_not_killed(claims: Sequence[Claim], killed: Total | None) -> Total | N
 
 def _same_victim(claim: Claim, claims: Sequence[Claim]) -> bool:
     """An implied injured victim that may be one of the dead."""
-    if claim.hedge != "implied":
-        return False
+    if claim.hedge != "implied" or claim.text.lower() in ("another", "one other"):
+        return False  # "another was wounded": not one of the dead
     dead = [c.subject for c in claims if c.measure == "killed"]
     return claim.subject is None or None in dead or _head(claim.subject) in map(_head, dead)
 
