@@ -69,3 +69,16 @@ def test_percent_and_currency_units() -> None:
 
 def test_precision_follows_the_written_numeral() -> None:
     assert [n.precision for n in find_numbers("8,000 and 164 and 1,200")] == [1000, 1, 100]
+
+
+def test_compound_number_words_units_against_digits_and_scales() -> None:
+    def values(text: str) -> list[tuple[str, float, str]]:
+        return [(text[n.start : n.end], n.low, n.role) for n in find_numbers(text)]
+
+    text = "There are twenty-eight thousand six hundred forty-two seats."
+    assert values(text) == [("twenty-eight thousand six hundred forty-two", 28642, "quantity")]
+    assert values("two hundred and fifty people")[0][1] == 250
+    assert [n.high for n in find_numbers("between two and three people")] == [3]  # a range
+    assert values("the Roadster's 640bhp engine") == [("640", 640, "quantity")]
+    assert values("its Nexa 2.4GHz chip") == [("2.4", 2.4, "quantity")]
+    assert values("Norway's 9 billion krone fund")[0][2] == "quantity"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = ["VAGUE", "Number", "find_numbers"]
 
@@ -156,9 +157,13 @@ _FRACTION_WORD = "|".join(re.escape(w) for w in sorted(_FRACTIONS, key=len, reve
 # them ("9 000", "1\u00a0800"): a space group needs exactly three digits after it.
 _NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
 _SUFFIX = r"(?:bn|mn|mln|tn|m|k|b)(?![a-z]|\.[a-z])"  # not "80 m.p.h."
+_WORD_GROUP = rf"(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?"
+# After a scale word more groups may follow: "twenty-eight thousand six hundred forty-two",
+# "two hundred and fifty" (never "two and three": that is a range).
 _WORD_NUMBER = (
-    rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?(?:\s+(?:{_SCALE_WORD}))*"
-    rf"|an?\s+(?:hundred|thousand|million|billion))"
+    rf"(?:{_WORD_GROUP}(?:\s+(?:{_SCALE_WORD}))+"
+    rf"(?:\s+(?:and\s+)?{_WORD_GROUP}(?:\s+(?:{_SCALE_WORD}))*)*"
+    rf"|{_WORD_GROUP}|an?\s+(?:hundred|thousand|million|billion))"
 )
 _SINGLE = rf"(?:{_NUMERAL})(?:\s*{_SUFFIX}|\s+(?:{_SCALE_WORD}))*|{_WORD_NUMBER}"
 _RANGE_JOIN = r"\s*(?:-|–|—|to|and|or)\s*"
@@ -449,6 +454,9 @@ def _value(words: str) -> tuple[float, float] | None:
         rest = cleaned[numeral.end() :].split()
         precision = _precision(digits)
     else:
+        compound = _compound_value(cleaned.split())
+        if compound is not None:
+            return compound, 1.0
         word_value, rest = _words_value(cleaned.split())
         if word_value is None:
             return None
@@ -460,6 +468,31 @@ def _value(words: str) -> tuple[float, float] | None:
         value *= scale
         precision *= scale
     return value, precision
+
+
+def _compound_value(tokens: list[str]) -> float | None:
+    """"six hundred forty two", "two hundred and fifty": number words after a scale word.
+
+    None when no number word follows a scale word (then ``_words_value`` reads it).
+    """
+    after_scale = any(
+        a in _SCALES and (b in _UNITS or b in _TENS or b == "and")
+        for a, b in pairwise(tokens)
+    )
+    if not after_scale:
+        return None
+    total = current = 0.0
+    for token in tokens:
+        if token in _UNITS or token in _TENS:
+            current += _UNITS.get(token, 0) + _TENS.get(token, 0)
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in _SCALES and token != "and":
+            total += (current or 1.0) * _SCALES[token]
+            current = 0.0
+        elif token != "and":
+            return None
+    return total + current
 
 
 def _words_value(tokens: list[str]) -> tuple[float | None, list[str]]:
@@ -539,12 +572,24 @@ def _numeral_role(numeral: str, before: str, after: str) -> str | None:
         return "phone"
     if _AGE_APPOSITION.search(before) and _AGE_END.match(after) and numeral.isdigit():
         return "age" if int(numeral) < 120 else None
+    if _measured(numeral, after):
+        return None  # "640bhp", "2.4GHz", "9 billion shekels": an amount, whatever precedes
     if _MODEL_BEFORE.search(before):
         return "name"
     name = _NAME_BEFORE.search(before)
     if name and name.group(1) not in _NOT_NAMES and not _sentence_start(before, name.start()):
         return "name"  # "S&P 500", "Boeing 737", "Fortune 100"
     return None
+
+
+_GLUED_UNIT = re.compile(r"(?!(?:st|nd|rd|th)\b)[a-zA-Z°µ]")
+_SCALED = re.compile(rf"(?:\d\s*{_SUFFIX}|\s(?:{_SCALE_WORD}))\Z", re.I)
+
+
+def _measured(numeral: str, after: str) -> bool:
+    """A unit written against the digits, or a scale word: a measured amount, not a name."""
+    glued = numeral[-1:].isdigit() and bool(_GLUED_UNIT.match(after))
+    return glued or bool(_SCALED.search(numeral))
 
 
 def _in_a_date(before: str, after: str) -> bool:
