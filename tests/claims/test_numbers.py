@@ -82,3 +82,16 @@ def test_compound_number_words_units_against_digits_and_scales() -> None:
     assert values("the Roadster's 640bhp engine") == [("640", 640, "quantity")]
     assert values("its Nexa 2.4GHz chip") == [("2.4", 2.4, "quantity")]
     assert values("Norway's 9 billion krone fund")[0][2] == "quantity"
+
+
+def test_multipliers_vulgar_fractions_currency_codes_and_dashed_dates() -> None:
+    def values(text: str) -> list[tuple[str, float, str | None, str]]:
+        return [(text[n.start : n.end], n.low, n.unit, n.role) for n in find_numbers(text)]
+
+    assert values("exports grew fourfold") == [("fourfold", 4, None, "quantity")]
+    assert values("a 3-fold rise") == [("3-fold", 3, None, "quantity")]
+    assert values("he walked 2½ miles") == [("2½", 2.5, None, "quantity")]
+    assert values("sold for NZD2.5m") == [("NZD2.5m", 2_500_000, "NZD", "quantity")]
+    assert {n.role for n in find_numbers("filed on 2023-04-09 in court")} == {"date"}
+    assert "quantity" not in {n.role for n in find_numbers("the 2019-20 season")}
+    assert "quantity" not in {n.role for n in find_numbers("a 5-4 win at home")}  # a score

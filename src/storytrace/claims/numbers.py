@@ -129,7 +129,12 @@ _FRACTIONS = {
 # transliteration (unidecode) writes "£", so scraped text carries "PS6m".
 _CURRENCY_SIGNS = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT", "PS": "GBP",
-    "RM": "MYR", "Rs": "INR", "Rp": "IDR", "EUR": "EUR", "USD": "USD", "GBP": "GBP", "INR": "INR",
+    "RM": "MYR", "Rs": "INR", "Rp": "IDR",
+    # ISO 4217 codes written before the amount ("AUD1.5m", "CHF 20").
+    **{code: code for code in [
+        "EUR", "USD", "GBP", "INR", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "CNY", "JPY", "ZAR",
+        "SEK", "NOK", "DKK", "RUB", "KZT", "BRL", "MXN", "KRW", "PLN", "AED", "SAR", "TRY",
+    ]},
 }  # fmt: skip
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -152,6 +157,8 @@ _DIGITS = _digit_table()
 _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in [*_UNITS, *_TENS]), key=len, reverse=True))
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion|milliards?"
 _VAGUE_WORD = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_VULGAR_CHARS = "".join(_VULGAR)
 _FRACTION_WORD = "|".join(re.escape(w) for w in sorted(_FRACTIONS, key=len, reverse=True))
 # Thousands groups by comma, or by a (no-break) space as French and SI style write
 # them ("9 000", "1\u00a0800"): a space group needs exactly three digits after it.
@@ -167,12 +174,18 @@ _WORD_NUMBER = (
 )
 _SINGLE = rf"(?:{_NUMERAL})(?:\s*{_SUFFIX}|\s+(?:{_SCALE_WORD}))*|{_WORD_NUMBER}"
 _RANGE_JOIN = r"\s*(?:-|–|—|to|and|or)\s*"
-_CURRENCY = r"[$€£¥₽₸]|(?-i:PS|RM|Rs|Rp|EUR|USD|GBP|INR)(?=\s?\d)"
+_CURRENCY = (
+    r"[$€£¥₽₸]|(?-i:"
+    + "|".join(sorted((c for c in _CURRENCY_SIGNS if c.isalpha()), key=len, reverse=True))
+    + r")(?=\s?\d)"
+)
 # A number ends at a non-word character, or before a unit written against its digits
 # ("256GB", "50mph", "5.5kWh"; NewsQuant dev) that is not an ordinal ending ("21st").
 _END = r"(?:(?!\w)|(?<=\d)(?=(?!(?:st|nd|rd|th)\b)[a-z°µ]{1,6}\b))"
 _PATTERN = re.compile(
     rf"(?<![\w.,])(?:(?P<frac>{_FRACTION_WORD})(?=\s+of\b|\s+the\b)"
+    rf"|(?P<fold>{_NUMBER_WORD}|\d+(?:\.\d+)?)-?fold\b"
+    rf"|(?P<vulgar>(?:\d+\s?)?[{_VULGAR_CHARS}])"
     rf"|(?P<vague>{_VAGUE_WORD})\b"
     rf"|(?P<ratio>(?<![\d/⁄])\d{{1,3}}[/⁄]\d{{1,3}}(?![\d/⁄]))"
     rf"|(?P<neg>[-−](?=(?:{_CURRENCY})?\d))?(?P<cur>{_CURRENCY})?\s?(?P<first>{_SINGLE})"
@@ -356,6 +369,13 @@ def _read(text: str, match: re.Match[str]) -> Number | None:
         return Number(start=start, end=end, low=low, high=high, vague=word)
     if match.group("ratio"):
         return _read_ratio(text, match)
+    if match.group("fold"):  # "sixfold", "2-fold": a multiplier
+        value = (_value(match.group("fold")) or (0.0, 1.0))[0]
+        return Number(start=start, end=end, low=value, high=value) if value else None
+    if match.group("vulgar"):  # "½", "2½"
+        whole, char = match.group("vulgar")[:-1].strip(), match.group("vulgar")[-1]
+        value = float(whole or 0) + _VULGAR[char]
+        return Number(start=start, end=end, low=value, high=value, precision=0.0)
     return _read_numeric(text, match)
 
 
@@ -471,13 +491,12 @@ def _value(words: str) -> tuple[float, float] | None:
 
 
 def _compound_value(tokens: list[str]) -> float | None:
-    """"six hundred forty two", "two hundred and fifty": number words after a scale word.
+    """ "six hundred forty two", "two hundred and fifty": number words after a scale word.
 
     None when no number word follows a scale word (then ``_words_value`` reads it).
     """
     after_scale = any(
-        a in _SCALES and (b in _UNITS or b in _TENS or b == "and")
-        for a, b in pairwise(tokens)
+        a in _SCALES and (b in _UNITS or b in _TENS or b == "and") for a, b in pairwise(tokens)
     )
     if not after_scale:
         return None
@@ -543,6 +562,8 @@ def _role(text: str, number: Number, match: re.Match[str]) -> str:
     before = text[max(0, number.start - 40) : number.start]
     after = text[number.end : number.end + 40]
     numeral = match.group("first")
+    if _in_date_token(text, number):
+        return "date"
     if number.unit is None and not number.is_range:
         role = _numeral_role(numeral, before, after)
         if role:
@@ -592,8 +613,25 @@ def _measured(numeral: str, after: str) -> bool:
     return glued or bool(_SCALED.search(numeral))
 
 
+# A dashed date has three parts ("2022-01-10", "10-01-2022"): "a 5-4 win" is a score.
+_DATE_CHARS = frozenset("0123456789./-")
+
+
+def _in_date_token(text: str, number: Number) -> bool:
+    """Whether the number is part of a run of digits, dots, slashes and dashes shaped like a
+    date: "2022-01-10", "10-01-2022", "3/4/2022"."""
+    start, end = number.start, number.end
+    while start > 0 and text[start - 1] in _DATE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _DATE_CHARS:
+        end += 1
+    return _DATE_SHAPE.fullmatch(text[start:end].strip("./-")) is not None
+
+
 def _in_a_date(before: str, after: str) -> bool:
-    """Next to a month name, or inside a numeric date ("10.01.22", "2022-01-10", "1/10/2022")."""
+    """Next to a month name, or against a dot, slash or dash and digits ("10.01.22",
+    "1/10/2022"). A descending pair with a dash ("a 5-4 win", "a 9-2 lead", "ISO 3888-2": a
+    score, a name) is no count either, so it falls here too (NewsQuant dev leaves them out)."""
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
     if after[:1] in "./-" and after[1:2].isdigit():
