@@ -23,6 +23,9 @@ Three scores:
   independent sources (then most claims, then id), its upper bound when the lower is open,
   and 0 when the story has no such fact.
 
+Both piles are clustered as ``analyze`` clusters them: with the claims stage's entities
+(rules-only names, as ``--ner none``) as shared terms.
+
 ``sample`` keeps every n-th incident (by sorted incident id) with all its articles: a
 deterministic sample for the quality gate.
 """
@@ -38,6 +41,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from storytrace.claims import extract
 from storytrace.claims.counts import extract_counts
 from storytrace.consolidate import consolidate
 from storytrace.consolidate.story_facts import TOTAL_SUBJECT
@@ -230,6 +234,12 @@ def score_clusters(stories: Sequence[Story], gold_groups: Iterable[Iterable[str]
     )
 
 
+def _stories(articles: Sequence[Article]) -> tuple[Story, ...]:
+    """Stories as ``analyze`` finds them: with the claims stage's entities (rules-only names,
+    as ``--ner none``; no reuse relations, the piles are independent reports)."""
+    return find_stories(articles, entities=extract(articles, ner=None).entities)
+
+
 def story_chains_f1(shared: Path, *, split: Split = "dev") -> float:
     """Same-story pair F1 on news-story-chains from one clustering of all 100 articles."""
     folder = shared / "eval" / "news-story-chains"
@@ -242,7 +252,7 @@ def story_chains_f1(shared: Path, *, split: Split = "dev") -> float:
                 published=(row.get("date") or "")[:10] or None, language="en")
         for row in rows
     ]  # fmt: skip
-    story = {a: s.id for s in find_stories(articles) for a in s.articles}
+    story = {a: s.id for s in _stories(articles) for a in s.articles}
     tally: Counter[str] = Counter()
     with (folder / f"{stem}.csv").open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle, delimiter=";"):
@@ -262,7 +272,7 @@ def evaluate_stories(shared: Path, *, split: Split = "dev", sample: int = 1) -> 
         sample: keep every n-th GVA incident (deterministic; 1 keeps all).
     """
     pile = gva_pile(shared, split=split, sample=sample)
-    stories = find_stories(pile.articles)
+    stories = _stories(pile.articles)
     matched, incidents = counts_match(pile, stories)
     return StoriesScore(
         split=split,
