@@ -183,3 +183,17 @@ def test_another_victim_and_victims_sent_to_hospital() -> None:
     assert article_totals(_claims("Both boys were in stable condition.")) == {
         "injured": Interval(2, 2)
     }
+
+
+def test_victims_with_an_age_and_a_place_between_name_and_verb() -> None:
+    text = "Police said Dana Morrow, 17, of Easton, was killed in the crossfire."
+    assert article_totals(_claims(text)) == {"killed": Interval(1, 1)}
+    assert article_totals(_claims("A man, 25, of Elm Park, was shot twice.")) == {
+        "injured": Interval(1, 1)
+    }
+
+
+def test_part_of_a_group_counts_when_it_says_who_died() -> None:
+    text = "Four men were shot on Elm St. Two of them died at the hospital."
+    assert article_totals(_claims(text)) == {"killed": Interval(2, 2), "injured": Interval(2, 2)}
+    assert _claims("Six cars were stolen; two of them were found.") == []

@@ -270,11 +270,11 @@ _VICTIM_VERB = (
 )
 _ONE_VICTIM = re.compile(
     rf"\b(?P<one>[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
 )
 # The victim noun every _ONE_VICTIM match ends with, searched first (``_near``).
 _VICTIM_NOUN = re.compile(
-    rf"(?<![\w-])(?:{_VICTIM})(?=(?:,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
+    rf"(?<![\w-])(?:{_VICTIM})(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
 )
 _DEATH_VERB = (
     r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?(?:shot|wounded|killed)"
@@ -285,7 +285,8 @@ _ANOTHER = re.compile(
     r"\b(?:[Aa]nother|[Oo]ne\s+other)(?=\s+(?:was|has\s+been|had\s+been|is|died|remains|suffered)\b)"
 )
 # A person named by one to three capitalised words, an age or an apposition between
-# name and verb ("Frazer was pronounced dead", "MaKayla Dyer, a student at ..., was killed").
+# name and verb ("Frazer was pronounced dead", "MaKayla Dyer, a student at ..., was killed",
+# "Mark Sole, 17, of Beloit, was killed").
 _NAMED_DEATH = (
     r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed"
     r"|was\s+(?:later\s+)?(?:found|confirmed)\s+dead"
@@ -293,7 +294,7 @@ _NAMED_DEATH = (
 _NAMED = re.compile(
     r"(?<![\w’'-])(?!(?:Police|Nobody|No|One|It|This|That|Everyone|Someone|Who)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
-    rf"(?=(?:,\s+\d{{1,2}},|,[^,.;]{{0,60}},)?\s+(?:{_NAMED_DEATH}))"
+    rf"(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_NAMED_DEATH}))"
 )
 _NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
 # A victim as the object of the verb ("killing her 15-year-old brother", "fatally shot
@@ -427,10 +428,13 @@ def _counts(sentence: str) -> list[_Count]:
 _NOT_COUNT_AFTER = re.compile(
     r"(?:\s+|-)(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|times|yards?|feet|"
     r"foot|miles?|meters?|metres?|kilometers?|kilometres?|km|blocks?|doors?|inches|pounds|"
-    r"counts?|charges?)\b"
-    r"|of\s+(?:them|those|these|whom|which|us)\b)",
+    r"counts?|charges?)\b)",
     re.I,
 )
+# "two of them": part of a group counted before. Kept when it says who died or was hurt
+# ("four men were shot; two of them died": two dead, the others wounded).
+_PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us)\b", re.I)
+_CASUALTIES = frozenset(["killed", "injured", "hospitalised", "critical"])
 
 
 _NO_BEFORE = re.compile(r"\b[Nn]o\s+\Z")
@@ -440,6 +444,8 @@ def _not_a_count(sentence: str, count: _Count) -> bool:
     """A subset after "including", a duration, or a part of a group counted before."""
     if _SUBSET.search(sentence[: _start(count)]) or _NO_BEFORE.search(sentence[: _start(count)]):
         return True
+    if _PART_OF_GROUP.match(sentence, count.number.end):
+        return count.measure not in _CASUALTIES
     return bool(_NOT_COUNT_AFTER.match(sentence, count.number.end))
 
 
@@ -492,7 +498,9 @@ def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
 
 
 # An apposition between an implied victim and its verb ("a man, 25, was shot").
-_APPOSITION = re.compile(rf",[^,.;]{{0,60}},(?=\s+(?:{_VICTIM_VERB}|{_NAMED_DEATH})\b)")
+_APPOSITION = re.compile(
+    rf",(?:\s+\d{{1,2}},)?[^,.;]{{0,60}},(?=\s+(?:{_VICTIM_VERB}|{_NAMED_DEATH})\b)"
+)
 
 
 def _measure(
