@@ -197,3 +197,13 @@ def test_part_of_a_group_counts_when_it_says_who_died() -> None:
     text = "Four men were shot on Elm St. Two of them died at the hospital."
     assert article_totals(_claims(text)) == {"killed": Interval(2, 2), "injured": Interval(2, 2)}
     assert _claims("Six cars were stolen; two of them were found.") == []
+
+
+def test_victims_named_by_age_or_name_keep_it_as_their_subject() -> None:
+    text = "A 2-year-old was pronounced dead and a 15-month-old was injured."
+    assert article_totals(_claims(text)) == {"killed": Interval(1, 1), "injured": Interval(1, 1)}
+    claims = _claims("Lena Park, 17, was killed. Omar Reyes, 18, was also shot.")
+    assert [(c.subject, c.measure) for c in claims] == [
+        ("Lena Park", "killed"),
+        ("Omar Reyes", "shot"),
+    ]

@@ -263,6 +263,7 @@ _VICTIM = (
     r"male|female|juvenile|youth|kid|grandfather|grandmother|grandson|granddaughter|uncle|"
     r"aunt|nephew|niece|cousin|friend|boyfriend|girlfriend|roommate|customer|bystander|"
     r"guard|owner|pedestrian|motorist|relative|stepfather|stepson|individual|\d{1,3}-year-old"
+    r"|\d{1,2}-month-old"
 )
 _VICTIM_VERB = (
     r"was|has been|had been|is|died|dies|has died|later died|remains|remained|suffered|"
@@ -277,7 +278,8 @@ _VICTIM_NOUN = re.compile(
     rf"(?<![\w-])(?:{_VICTIM})(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
 )
 _DEATH_VERB = (
-    r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?(?:shot|wounded|killed)"
+    r"was\s+pronounced\s+dead|(?:later\s+)?died"
+    r"|was\s+(?:also\s+)?(?:fatally\s+)?(?:shot|wounded|killed)"
 )
 _HE_OR_SHE = re.compile(rf"\b(?:[Hh]e|[Ss]he)(?=\s+(?:{_DEATH_VERB}))")
 # "... and another was injured": one more victim, named by "another" alone.
@@ -288,7 +290,8 @@ _ANOTHER = re.compile(
 # name and verb ("Frazer was pronounced dead", "MaKayla Dyer, a student at ..., was killed",
 # "Mark Sole, 17, of Beloit, was killed").
 _NAMED_DEATH = (
-    r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:fatally\s+)?shot|was\s+killed"
+    r"was\s+pronounced\s+dead|(?:later\s+)?died|was\s+(?:also\s+)?(?:fatally\s+)?shot"
+    r"|was\s+(?:also\s+)?killed"
     r"|was\s+(?:later\s+)?(?:found|confirmed)\s+dead"
 )
 _NAMED = re.compile(
@@ -351,7 +354,8 @@ def _implied_death(sentence: str, count: _Count) -> bool:
 # Every implied count needs one of these words; most sentences have none, and the
 # patterns above (a determiner, then up to three words) are slow to reject.
 _IMPLIED_CUE = re.compile(
-    rf"\b(?:{_VICTIM}|both|another|one other|died|dead|was (?:fatally )?(?:shot|wounded|killed)"
+    rf"\b(?:{_VICTIM}|both|another|one other|died|dead"
+    r"|was (?:also )?(?:fatally )?(?:shot|wounded|killed)"
     r"|double|triple|quadruple|murder-suicide|(?:shot|shooting|shoots|killed|killing|kills|wounded|wounding)"
     r"\s+(?:him|her))",
     re.I,
@@ -490,7 +494,8 @@ def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
     clause = _CLAUSE_END.search(right)
     clause_text = right[: clause.start()] if clause else right
     joined = clause is None and bool(re.search(r"\b(?:and|or)\s*$|,\s*$", right))
-    subject = _subject(clause_text, number)
+    subject = _named_victim(sentence[number.start : number.end]) if number.implied else None
+    subject = subject or _subject(clause_text, number)
     measure = _measure(sentence, number, hedge, clause_text, subject)
     return _Count(
         number, hedge, measure, _with_place(sentence, number, subject), window_end, joined
@@ -564,6 +569,21 @@ def _last_clause(left: str) -> str:
     return parts[-1] if parts else left
 
 
+_NAME_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
+_NOT_A_NAME = frozenset(
+    ["A", "An", "The", "One", "Another", "This", "That", "His", "Her", "Their", "He", "She", "Both"]
+)
+
+
+def _named_victim(words: str) -> str | None:
+    """The name an implied victim was found by ("Omar Reyes"): who is counted."""
+    first = words.split()[0] if words.split() else ""
+    return words if _NAME_WORDS.fullmatch(words) and first not in _NOT_A_NAME else None
+
+
+_AGED = re.compile(r"\d{1,3}-(?:year|month|week|day)-olds?")
+
+
 def _subject(clause: str, number: Number) -> str | None:
     """The noun phrase right after a number: what it counts."""
     words = clause.strip().lstrip(_QUOTES).split()
@@ -575,8 +595,8 @@ def _subject(clause: str, number: Number) -> str | None:
         lowered = bare.lower()
         if not bare or lowered in _STOP_WORDS or lowered in _STOP_WORDS_FR:
             break
-        if bare[0].isdigit() or event_measure(bare):
-            break
+        if (bare[0].isdigit() and not _AGED.fullmatch(lowered)) or event_measure(bare):
+            break  # a number starts the next count; "15-month-old" names who is counted
         if taken and lowered in _OF_WORDS and len(taken) > 2:
             break
         taken.append(bare)
