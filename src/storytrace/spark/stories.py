@@ -65,7 +65,8 @@ def find_stories(articles: Any, relations: Any) -> Any:
     from pyspark.sql import functions as F
 
     members = _members(articles, relations).localCheckpoint()
-    table = {row["id"]: row["member"] for row in members.select("id", "member").toLocalIterator()}
+    collected = members.select("id", "member").toArrow()  # Arrow: rows as columns, not Row objects
+    table = dict(zip(collected["id"].to_pylist(), collected["member"].to_pylist(), strict=True))
     scored = _scored_pairs(members, relations, table)
     labels = _labels_on_driver(members, table, scored)
     grouped = labels.join(members, "id").groupBy("label")
@@ -228,10 +229,16 @@ def _labels_on_driver(members: Any, table: dict[str, str], scored: Any) -> Any:
     index = StoryIndex()
     index.add_scored(
         {article_id: _member_from_json(table[article_id]) for article_id in sorted(table)},
-        ((row["margin"], row["b"], row["a"], row["kind"]) for row in scored.toLocalIterator()),
+        _scored_rows(scored.toArrow()),
     )
     labels = [(article_id, group[0]) for group in index.groups() for article_id in group]
     return members.sparkSession.createDataFrame(labels, "id string, label string")
+
+
+def _scored_rows(table: Any) -> Iterator[tuple[float, str, str, str | None]]:
+    """``(margin, later id, earlier id, kind)``, as ``StoryIndex.add_scored`` takes them."""
+    columns = [table[name].to_pylist() for name in ("margin", "b", "a", "kind")]
+    return zip(*columns, strict=True)
 
 
 def _build_stories(batches: Iterator[Any]) -> Iterator[Any]:
