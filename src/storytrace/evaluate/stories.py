@@ -41,8 +41,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from storytrace.claims import extract
-from storytrace.claims.counts import extract_counts
+from storytrace.claims import Extracted, extract
 from storytrace.consolidate import consolidate
 from storytrace.consolidate.story_facts import TOTAL_SUBJECT
 from storytrace.errors import InputError
@@ -234,10 +233,11 @@ def score_clusters(stories: Sequence[Story], gold_groups: Iterable[Iterable[str]
     )
 
 
-def _stories(articles: Sequence[Article]) -> tuple[Story, ...]:
-    """Stories as ``analyze`` finds them: with the claims stage's entities (rules-only names,
-    as ``--ner none``; no reuse relations, the piles are independent reports)."""
-    return find_stories(articles, entities=extract(articles, ner=None).entities)
+def _stories(articles: Sequence[Article], extracted: Extracted) -> tuple[Story, ...]:
+    """Stories as ``analyze`` finds them: with the claims stage's entities (``extracted``,
+    rules-only names as ``--ner none``; no reuse relations, the piles are independent
+    reports)."""
+    return find_stories(articles, entities=extracted.entities)
 
 
 def story_chains_f1(shared: Path, *, split: Split = "dev") -> float:
@@ -252,7 +252,8 @@ def story_chains_f1(shared: Path, *, split: Split = "dev") -> float:
                 published=(row.get("date") or "")[:10] or None, language="en")
         for row in rows
     ]  # fmt: skip
-    story = {a: s.id for s in _stories(articles) for a in s.articles}
+    stories = _stories(articles, extract(articles, ner=None))
+    story = {a: s.id for s in stories for a in s.articles}
     tally: Counter[str] = Counter()
     with (folder / f"{stem}.csv").open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle, delimiter=";"):
@@ -272,8 +273,9 @@ def evaluate_stories(shared: Path, *, split: Split = "dev", sample: int = 1) -> 
         sample: keep every n-th GVA incident (deterministic; 1 keeps all).
     """
     pile = gva_pile(shared, split=split, sample=sample)
-    stories = _stories(pile.articles)
-    matched, incidents = counts_match(pile, stories)
+    extracted = extract(pile.articles, ner=None)
+    stories = _stories(pile.articles, extracted)
+    matched, incidents = counts_match(pile, stories, extracted.claims)
     return StoriesScore(
         split=split,
         gva=score_clusters(stories, pile.gold.values()),
@@ -298,11 +300,11 @@ def _story_value(facts: Sequence[Fact], measure: str) -> float:
     return 0.0 if value is None else value
 
 
-def counts_match(pile: GvaPile, stories: Sequence[Story]) -> tuple[float, int]:
-    """Share of gold incidents whose story's consolidated killed and injured equal the gold."""
-    claims: list[Claim] = []
-    for article in pile.articles:
-        claims += extract_counts(article)
+def counts_match(
+    pile: GvaPile, stories: Sequence[Story], claims: Sequence[Claim]
+) -> tuple[float, int]:
+    """Share of gold incidents whose story's consolidated killed and injured equal the gold;
+    ``claims`` are the pile's count claims (the claims stage's, as ``analyze`` has them)."""
     facts = consolidate(
         articles=pile.articles, stories=stories, relations=(), claims=claims, quotes=(), entities=()
     ).facts
