@@ -34,7 +34,11 @@ from storytrace.claims.dates import TimeExpression, find_times, publication_date
 from storytrace.claims.hedges import Hedge, find_hedge, interval
 from storytrace.claims.measures import event_measure, noun_measure
 from storytrace.claims.numbers import Number, find_numbers
-from storytrace.claims.totals import Interval, article_totals  # re-exported: older callers
+from storytrace.claims.totals import (  # Interval, article_totals: re-exported, older callers
+    TOTAL_MEASURES,
+    Interval,
+    article_totals,
+)
 from storytrace.model import Article, Claim, ClaimStatus, Span
 from storytrace.text.sentences import split_sentences
 
@@ -269,14 +273,15 @@ _VICTIM_VERB = (
     r"was|has been|had been|is|died|dies|has died|later died|remains|remained|suffered|"
     r"sustained|succumbed"
 )
+# Between a victim and its verb, an age, an age and a place, or an apposition ("a man, 25,",
+# "Mark Sole, 17, of Beloit,", "MaKayla Dyer, a student at ...,").
+_APPOSED = r",\s+\d{1,2}(?:,[^,.;]{0,60})?,|,[^,.;]{0,60},"
 _ONE_VICTIM = re.compile(
     rf"\b(?P<one>[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})(?=(?:{_APPOSED})?\s+(?:{_VICTIM_VERB})\b)"
 )
 # The victim noun every _ONE_VICTIM match ends with, searched first (``_near``).
-_VICTIM_NOUN = re.compile(
-    rf"(?<![\w-])(?:{_VICTIM})(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_VICTIM_VERB})\b)"
-)
+_VICTIM_NOUN = re.compile(rf"(?<![\w-])(?:{_VICTIM})(?=(?:{_APPOSED})?\s+(?:{_VICTIM_VERB})\b)")
 _DEATH_VERB = (
     r"was\s+pronounced\s+dead|(?:later\s+)?died"
     r"|was\s+(?:also\s+)?(?:fatally\s+)?(?:shot|wounded|killed)"
@@ -297,7 +302,7 @@ _NAMED_DEATH = (
 _NAMED = re.compile(
     r"(?<![\w’'-])(?!(?:Police|Nobody|No|One|It|This|That|Everyone|Someone|Who)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
-    rf"(?=(?:,\s+\d{{1,2}}(?:,[^,.;]{{0,60}})?,|,[^,.;]{{0,60}},)?\s+(?:{_NAMED_DEATH}))"
+    rf"(?=(?:{_APPOSED})?\s+(?:{_NAMED_DEATH}))"
 )
 _NAMED_VERB = re.compile(rf"\s(?:{_NAMED_DEATH})")
 # A victim as the object of the verb ("killing her 15-year-old brother", "fatally shot
@@ -438,7 +443,7 @@ _NOT_COUNT_AFTER = re.compile(
 # "two of them": part of a group counted before. Kept when it says who died or was hurt
 # ("four men were shot; two of them died": two dead, the others wounded).
 _PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us)\b", re.I)
-_CASUALTIES = frozenset(["killed", "injured", "hospitalised", "critical"])
+_CASUALTIES = frozenset(m for measures in TOTAL_MEASURES.values() for m in measures)
 
 
 _NO_BEFORE = re.compile(r"\b[Nn]o\s+\Z")
@@ -503,9 +508,7 @@ def _read_count(sentence: str, numbers: Sequence[Number], index: int) -> _Count:
 
 
 # An apposition between an implied victim and its verb ("a man, 25, was shot").
-_APPOSITION = re.compile(
-    rf",(?:\s+\d{{1,2}},)?[^,.;]{{0,60}},(?=\s+(?:{_VICTIM_VERB}|{_NAMED_DEATH})\b)"
-)
+_APPOSITION = re.compile(rf"(?:{_APPOSED})(?=\s+(?:{_VICTIM_VERB}|{_NAMED_DEATH})\b)")
 
 
 def _measure(

@@ -506,7 +506,7 @@ def _compound_value(tokens: list[str]) -> float | None:
             current += _UNITS.get(token, 0) + _TENS.get(token, 0)
         elif token == "hundred":
             current = (current or 1.0) * 100
-        elif token in _SCALES and token != "and":
+        elif token in _SCALES:
             total += (current or 1.0) * _SCALES[token]
             current = 0.0
         elif token != "and":
@@ -613,7 +613,7 @@ def _measured(numeral: str, after: str) -> bool:
     return glued or bool(_SCALED.search(numeral))
 
 
-# A dashed date has three parts ("2022-01-10", "10-01-2022"): "a 5-4 win" is a score.
+# What a numeric date is written with ("2022-01-10", "10.01.22", "3/4/2022").
 _DATE_CHARS = frozenset("0123456789./-")
 
 
