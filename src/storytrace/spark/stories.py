@@ -9,7 +9,9 @@ two whole stories) is a sequential decision over the whole pile. So:
    ``TEMPLATE_MIN_ARTICLES`` articles or more are the pile's template lines;
 2. ``member_of`` (features without template lines, weekdays, origin) of each article, in
    ``mapInPandas``;
-3. candidate pairs: a self-join on the exploded index keys, plus every relation's pair;
+3. candidate pairs: the index keys exploded with their bucket of days (``postings``), the
+   common ones dropped by a count per key and bucket, joined with the same and the
+   neighbouring buckets and kept within the window, plus every relation's pair;
 4. ``link_margin`` of each pair, called as the index calls it (the later id's features
    first), with every member's features broadcast from the driver (which holds them for
    step 5 anyway); pairs below ``-MUTUAL_SLACK`` are dropped, as the index drops them;
@@ -52,12 +54,13 @@ from storytrace.stories.index import (
     member_of,
     stronger_kind,
 )
+from storytrace.stories.postings import KEY_POSTINGS, arrival_key
 
 __all__ = ["STORY_SCHEMA", "find_stories", "story_pair_relations"]
 
 STORY_SCHEMA = "id string, title string, size long, story string"
-_MEMBER_SCHEMA = "id string, title string, keys array<string>, member string"
-_SCORED_SCHEMA = "a string, b string, margin double, kind string"
+_MEMBER_SCHEMA = "id string, title string, keys array<string>, day long, member string"
+_SCORED_SCHEMA = "later string, earlier string, margin double, kind string"
 
 
 def find_stories(articles: Any, relations: Any) -> Any:
@@ -127,10 +130,12 @@ def _member_rows(batches: Iterator[Any]) -> Iterator[Any]:
             relations = [relation_from_json(r) for r in found] if found is not None else []
             lines = [bytes.fromhex(key) for key in template] if template is not None else []
             member = member_of(article, relations=relations, templates=TemplateLines.known(lines))
+            features = member.features
+            day = features.day.toordinal() if features.day else None
             rows.append(
-                (article.id, article.title or "", list(member.features.keys), _member_json(member))
+                (article.id, article.title or "", list(features.keys), day, _member_json(member))
             )
-        yield pd.DataFrame(rows, columns=["id", "title", "keys", "member"])
+        yield pd.DataFrame(rows, columns=["id", "title", "keys", "day", "member"])
 
 
 def _member_json(member: Member) -> str:
@@ -170,8 +175,9 @@ def _member_from_json(text: str) -> Member:
 
 
 def _scored_pairs(members: Any, relations: Any, table: dict[str, str]) -> Any:
-    """(a, b, margin, kind) of the key-sharing and related pairs, ``a`` < ``b``, scored by
-    the library's ``link_margin``; pairs the index would drop are left out.
+    """(later, earlier, margin, kind) of the key-sharing and related pairs (later and earlier
+    in arrival order), scored by the library's ``link_margin``; pairs the index would drop
+    are left out.
 
     The members' features (``table``, id -> member JSON, already on the driver for the
     joining decision) are broadcast to the workers once, rather than joined onto every
@@ -181,14 +187,7 @@ def _scored_pairs(members: Any, relations: Any, table: dict[str, str]) -> Any:
     """
     from pyspark.sql import functions as F
 
-    keys = members.select("id", F.explode("keys").alias("key"))
-    shared = (
-        keys.alias("x")
-        .join(keys.alias("y"), "key")
-        .where(F.col("x.id") < F.col("y.id"))
-        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
-        .distinct()
-    )
+    shared = _key_pairs(members)
     kinds = relations.groupBy("a", "b").agg(F.collect_list("kind").alias("kinds"))
     pairs = shared.join(kinds, ["a", "b"], "full_outer")
     broadcast = members.sparkSession.sparkContext.broadcast(table)
@@ -197,6 +196,34 @@ def _scored_pairs(members: Any, relations: Any, table: dict[str, str]) -> Any:
         return _margins(batches, broadcast.value)
 
     return pairs.mapInPandas(margins, _SCORED_SCHEMA).where(F.col("margin") >= -MUTUAL_SLACK)
+
+
+def _key_pairs(members: Any) -> Any:
+    """(a, b), ``a`` < ``b``: the pairs ``KeyPostings`` makes candidates when a pile is added
+    in arrival order (``arrival_key``): under each key, every article and the
+    ``KEY_POSTINGS`` articles ranked just before it. Ranks are cut into blocks of
+    ``KEY_POSTINGS`` so the pairs meet by an equi-join on key and block: the join grows with
+    the postings kept, not with the square of a key's articles."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    slots = members.select("id", "day", F.explode("keys").alias("key"))
+    arrival = Window.partitionBy("key").orderBy(F.col("day").asc_nulls_last(), F.col("id"))
+    ranked = slots.withColumn("rank", F.row_number().over(arrival)).withColumn(
+        "block", F.floor((F.col("rank") - 1) / KEY_POSTINGS)
+    )
+    probes = ranked.withColumn("near", F.explode(F.array(F.col("block") - 1, F.col("block"))))
+    same_block = (F.col("x.key") == F.col("y.key")) & (F.col("x.near") == F.col("y.block"))
+    kept_before = (F.col("y.rank") < F.col("x.rank")) & (
+        F.col("y.rank") >= F.col("x.rank") - KEY_POSTINGS
+    )
+    return (
+        probes.alias("x")
+        .join(ranked.alias("y"), same_block)
+        .where(kept_before)
+        .select(F.least("x.id", "y.id").alias("a"), F.greatest("x.id", "y.id").alias("b"))
+        .distinct()
+    )
 
 
 def _margins(batches: Iterator[Any], table: dict[str, str]) -> Iterator[Any]:
@@ -210,9 +237,14 @@ def _margins(batches: Iterator[Any], table: dict[str, str]) -> Iterator[Any]:
         rows = []
         for a, b, found in zip(batch["a"], batch["b"], batch["kinds"], strict=True):
             kind = _pair_kind(found)
-            # the index scores link_margin(arriving article, article already in): later id first
-            rows.append((a, b, link_margin(features[b], features[a], kind), kind))
-        yield pd.DataFrame(rows, columns=["a", "b", "margin", "kind"])
+            earlier, later = sorted((features[a], features[b]), key=_arrival)
+            # the index scores link_margin(arriving article, article already in)
+            rows.append((later.id, earlier.id, link_margin(later, earlier, kind), kind))
+        yield pd.DataFrame(rows, columns=["later", "earlier", "margin", "kind"])
+
+
+def _arrival(features: Features) -> tuple[bool, int, str]:
+    return arrival_key(features.id, features.day)
 
 
 def _pair_kind(kinds: Any) -> str | None:
@@ -224,12 +256,13 @@ def _pair_kind(kinds: Any) -> str | None:
 
 def _labels_on_driver(members: Any, table: dict[str, str], scored: Any) -> Any:
     """(id, label: the smallest id of its story), decided on the driver by the library's
-    ``StoryIndex.add_scored`` over every member (``table``) and scored pair, in id order as
-    ``find_stories`` adds them."""
+    ``StoryIndex.add_scored`` over every member (``table``) and scored pair, in arrival order
+    as ``find_stories`` adds them."""
+    members_by_id = {article_id: _member_from_json(text) for article_id, text in table.items()}
+    arrival = sorted(members_by_id.values(), key=lambda member: _arrival(member.features))
     index = StoryIndex()
     index.add_scored(
-        {article_id: _member_from_json(table[article_id]) for article_id in sorted(table)},
-        _scored_rows(scored.toArrow()),
+        {member.features.id: member for member in arrival}, _scored_rows(scored.toArrow())
     )
     labels = [(article_id, group[0]) for group in index.groups() for article_id in group]
     return members.sparkSession.createDataFrame(labels, "id string, label string")
@@ -237,7 +270,7 @@ def _labels_on_driver(members: Any, table: dict[str, str], scored: Any) -> Any:
 
 def _scored_rows(table: Any) -> Iterator[tuple[float, str, str, str | None]]:
     """``(margin, later id, earlier id, kind)``, as ``StoryIndex.add_scored`` takes them."""
-    columns = [table[name].to_pylist() for name in ("margin", "b", "a", "kind")]
+    columns = [table[name].to_pylist() for name in ("margin", "later", "earlier", "kind")]
     return zip(*columns, strict=True)
 
 

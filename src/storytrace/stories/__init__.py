@@ -1,12 +1,13 @@
 """Stories and events: which articles tell the same unfolding news, and on which day.
 
 ``find_stories`` is the stage's entry point; it feeds a ``StoryIndex`` (incremental
-clustering, ``index``) in id order and turns its groups into ``Story`` records with dated
+clustering, ``index``) in order of day and turns its groups into ``Story`` records with dated
 ``Event`` s (``events``). Modules:
 
 - ``dates``     ISO strings to days, day names resolved against a reference day
 - ``features``  term vectors with background rarity, entity names, the article's day
 - ``index``     the pairwise link rule and the union-find over a stream
+- ``postings``  the latest articles under each index key: the candidates of a new one
 - ``events``    event days (derived copies, re-posts, undated articles) and the records
 
 Example:
@@ -20,8 +21,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storytrace.model import Article, Entity, Relation, Story
+from storytrace.stories.dates import day_of
 from storytrace.stories.events import build_story
 from storytrace.stories.index import StoryIndex, story_id
+from storytrace.stories.postings import arrival_key
 
 __all__ = ["StoryIndex", "find_stories", "stories_of", "story_id"]
 
@@ -44,7 +47,8 @@ def find_stories(
         Every story (a single article is a story too), sorted by id.
     """
     index = StoryIndex()
-    index.add_batch(sorted(articles, key=lambda a: a.id), entities=entities, relations=relations)
+    arrival = sorted(articles, key=lambda a: arrival_key(a.id, day_of(a.published)))
+    index.add_batch(arrival, entities=entities, relations=relations)
     titles = {article.id: article.title or "" for article in articles}
     return stories_of(index, titles)
 

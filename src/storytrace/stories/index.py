@@ -11,12 +11,14 @@ when the stories as a whole are close, the mean margin over their member pairs n
 chains two incidents into one story). Stories are kept in a union-find.
 
 Candidates come from an inverted index over each article's heaviest terms (features
-``INDEX_TERMS``), so the work grows with the pairs that share a distinctive term, not with
-``N**2``; the group check compares at most ``GROUP_SAMPLE`` members of each side.
+``INDEX_TERMS``), each key keeping its latest ``KEY_POSTINGS`` articles (``postings``), so
+the work per article stays flat as the pile grows; the group check compares at most
+``GROUP_SAMPLE`` members of each side.
 
 Articles may arrive one by one (``add``) or in batches (``add_batch``; ``find_stories`` adds
-the whole pile as one batch in id order, so its stories do not depend on the order it was
-given them). Inside a batch, links are tried best first; across batches, in arrival order.
+the whole pile as one batch by day and id, ``arrival_key``, so its stories do not depend on
+the order it was given them). Inside a batch, links are tried best first; across batches,
+in arrival order.
 Template lines (``features.TemplateLines``) are counted over what has arrived so far.
 """
 
@@ -32,6 +34,7 @@ from datetime import date
 from storytrace.model import Article, Entity, Relation
 from storytrace.stories.dates import named_weekdays
 from storytrace.stories.features import Features, TemplateLines, cosine, features_of
+from storytrace.stories.postings import KeyPostings
 
 __all__ = [
     "DERIVED_KINDS",
@@ -151,7 +154,7 @@ class StoryIndex:
     def __init__(self) -> None:
         self._templates = TemplateLines()
         self._members: dict[str, Member] = {}
-        self._postings: dict[str, list[str]] = defaultdict(list)
+        self._postings = KeyPostings()
         self._parent: dict[str, str] = {}
         self._groups: dict[str, list[str]] = {}
         self._waiting: dict[str, list[Relation]] = defaultdict(list)
@@ -200,9 +203,19 @@ class StoryIndex:
             touching[relation.b].append(relation)
         for article in articles:
             self._templates.observe(article.text)
+        members = [
+            member_of(
+                article,
+                names=names[article.id],
+                relations=touching[article.id],
+                templates=self._templates,
+            )
+            for article in articles
+        ]
         found = _Links()
-        for article in articles:
-            self._insert_and_link(article, names[article.id], touching[article.id], found)
+        for article, member in zip(articles, members, strict=True):
+            self._insert(article.id, member)
+            self._link(article.id, member, touching[article.id], found)
         self._join(found)
 
     def add_scored(self, members: Mapping[str, Member], scored: Iterable[Link]) -> None:
@@ -213,8 +226,9 @@ class StoryIndex:
             members: the batch's articles in arrival order, as ``member_of`` makes them with
                 the pile's ``TemplateLines`` (this index's line counts are not updated).
             scored: ``(link_margin, later article, earlier article, relation kind)`` of every
-                candidate pair: the pairs that share an index key (``Features.keys``) or a
-                reuse relation; pairs below ``-MUTUAL_SLACK`` may be left out.
+                candidate pair: the pairs whose later article finds the earlier one among a
+                key's postings (``postings``) or that share a reuse relation; pairs below
+                ``-MUTUAL_SLACK`` may be left out.
         """
         for article_id, member in members.items():
             self._insert(article_id, member)
@@ -231,19 +245,17 @@ class StoryIndex:
             if kind in DERIVED_KINDS or self._close_stories(a, b, min(margin, GROUP_MARGIN)):
                 self._union(a, b)
 
-    def _insert_and_link(
-        self, article: Article, names: list[str], relations: list[Relation], found: _Links
+    def _link(
+        self, article_id: str, member: Member, relations: list[Relation], found: _Links
     ) -> None:
-        """Insert one article and offer its links to earlier articles to ``found``."""
-        member = member_of(article, names=names, relations=relations, templates=self._templates)
-        self._insert(article.id, member)
-        kinds = self._relation_kinds(article.id, [r for r in relations if article.id in (r.a, r.b)])
-        for other in sorted(self._candidates(member.features) | set(kinds)):
-            if other == article.id:
+        """Offer the links of an article just inserted to earlier articles to ``found``."""
+        kinds = self._relation_kinds(article_id, [r for r in relations if article_id in (r.a, r.b)])
+        for other in sorted(self._postings.candidates(member.features) | set(kinds)):
+            if other == article_id:
                 continue
             kind = kinds.get(other)
             found.offer(link_margin(member.features, self._members[other].features, kind),
-                        article.id, other, kind)  # fmt: skip
+                        article_id, other, kind)  # fmt: skip
 
     def story_of(self, article_id: str) -> str:
         """The id of the story an article is in now (ids change as stories grow)."""
@@ -278,14 +290,7 @@ class StoryIndex:
         self._members[article_id] = member
         self._parent[article_id] = article_id
         self._groups[article_id] = [article_id]
-        for key in member.features.keys:
-            self._postings[key].append(article_id)
-
-    def _candidates(self, features: Features) -> set[str]:
-        found: set[str] = set()
-        for key in features.keys:
-            found.update(self._postings[key])
-        return found
+        self._postings.add(member.features)
 
     def _relation_kinds(self, article_id: str, relations: list[Relation]) -> dict[str, str]:
         """Kinds of the relations to articles already in; the others wait for their article."""
