@@ -251,8 +251,9 @@ def growth(points: Sequence[tuple[int, float | None]]) -> dict[str, float | None
 def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     """Every section over every size; returns the report."""
     report: dict[str, Any] = {
-        "machine": f"{platform.machine()} {platform.python_version()}, {os.cpu_count()} cores "
-        "shared with other jobs; candidates one process, whole runs one child each",
+        "machine": f"{platform.machine()} {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at the start; candidates one process, whole "
+        "runs one child each",
         "ner": args.ner,
         "candidates": {},
         "pipeline": {},

@@ -1,12 +1,19 @@
-"""The story index's candidate postings: bounded per key, and big stories still hold."""
+"""The story index's candidates: postings bounded per key (big stories still hold), cosines
+of one article with many as arrays."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from storytrace.stories import find_stories
-from storytrace.stories.features import Features
+from storytrace.stories.features import Features, cosine
 from storytrace.stories.postings import KEY_POSTINGS, KeyPostings, arrival_key
+from storytrace.stories.vectors import TermArrays
 from tests.stories.test_stories import article
 
 
@@ -49,3 +56,30 @@ def test_a_story_larger_than_the_postings_bound_stays_one_story() -> None:
     ] + [article(f"m{i:03d}", 1, start.isoformat(), variant=i) for i in range(5)]
     stories = sorted(len(story.articles) for story in find_stories(pile))
     assert stories == [5, size]
+
+
+vectors = st.dictionaries(
+    st.sampled_from([f"t{n}" for n in range(30)]), st.floats(0.01, 1.0), min_size=1, max_size=12
+)
+
+
+@given(st.lists(vectors, min_size=2, max_size=8))
+def test_array_cosines_equal_the_pairwise_cosine(raw: list[dict[str, float]]) -> None:
+    normalised = [{t: w / math.sqrt(sum(x * x for x in v.values())) for t, w in v.items()}
+                  for v in raw]  # fmt: skip
+    arrays = TermArrays()
+    for n, vector in enumerate(normalised[1:]):
+        arrays.add(f"a{n}", vector)
+    others = [f"a{n}" for n in reversed(range(len(normalised) - 1))]
+    found = arrays.cosines(normalised[0], others).tolist()
+    expected = [cosine(normalised[0], normalised[1 + int(o[1:])]) for o in others]
+    assert found == pytest.approx(expected, abs=1e-12)
+
+
+def test_array_cosines_hold_past_the_initial_sizes() -> None:
+    arrays = TermArrays()
+    count = 3000
+    for n in range(count):
+        arrays.add(f"a{n}", {f"t{n}": 0.6, f"u{n % 7}": 0.8})
+    found = arrays.cosines({"t2999": 0.6, "u3": 0.8}, ["a2999", "a3", "a10", "a0"]).tolist()
+    assert found == pytest.approx([1.0, 0.64, 0.64, 0.0])

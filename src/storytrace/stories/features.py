@@ -218,7 +218,8 @@ def _normalised(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    """Cosine of two normalised sparse vectors."""
+    """Cosine of two normalised sparse vectors, exactly rounded (``math.fsum``), so it does
+    not depend on which side is iterated or in what order."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return math.fsum(w * b[t] for t, w in a.items() if t in b)
