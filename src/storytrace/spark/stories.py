@@ -31,10 +31,14 @@ pile and does not run here. The single-machine counterpart is ``find_stories`` w
 from __future__ import annotations
 
 import json
+import math
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
 from typing import Any
+
+import numpy as np
 
 from storytrace.pipeline import MAX_PAIRED_STORY_SIZE
 from storytrace.spark._rows import article_from_json, relation_from_json, to_json
@@ -50,11 +54,13 @@ from storytrace.stories.index import (
     MUTUAL_SLACK,
     Member,
     StoryIndex,
+    could_link,
     link_margin,
     member_of,
     stronger_kind,
 )
 from storytrace.stories.postings import KEY_POSTINGS, arrival_key
+from storytrace.stories.vectors import TermArrays
 
 __all__ = ["STORY_SCHEMA", "find_stories", "story_pair_relations"]
 
@@ -227,20 +233,41 @@ def _key_pairs(members: Any) -> Any:
 
 
 def _margins(batches: Iterator[Any], table: dict[str, str]) -> Iterator[Any]:
+    """``link_margin`` of each pair (later article first, as the index calls it); pairs with
+    no reuse relation are first sifted by ``could_link`` on array cosines, per later article,
+    as the index sifts them (a pair sifted out is below ``-MUTUAL_SLACK`` either way)."""
     import pandas as pd
 
     features: dict[str, Features] = {}
+    arrays = TermArrays()
     for batch in batches:
         for article_id in (*batch["a"], *batch["b"]):
             if article_id not in features:
                 features[article_id] = _member_from_json(table[article_id]).features
-        rows = []
+                arrays.add(article_id, features[article_id].vector)
+        related: list[tuple[Features, Features, str | None]] = []
+        keyed: dict[str, list[Features]] = defaultdict(list)
         for a, b, found in zip(batch["a"], batch["b"], batch["kinds"], strict=True):
-            kind = _pair_kind(found)
             earlier, later = sorted((features[a], features[b]), key=_arrival)
-            # the index scores link_margin(arriving article, article already in)
-            rows.append((later.id, earlier.id, link_margin(later, earlier, kind), kind))
+            kind = _pair_kind(found)
+            if kind is None:
+                keyed[later.id].append(earlier)
+            else:
+                related.append((later, earlier, kind))
+        rows = [(x.id, y.id, link_margin(x, y, kind), kind) for x, y, kind in related]
+        rows.extend(
+            (later, earlier.id, link_margin(features[later], earlier), None)
+            for later, earliers in keyed.items()
+            for earlier in _sifted(features[later], earliers, arrays)
+        )
         yield pd.DataFrame(rows, columns=["later", "earlier", "margin", "kind"])
+
+
+def _sifted(later: Features, earliers: list[Features], arrays: TermArrays) -> list[Features]:
+    cosines = arrays.cosines(later.vector, [earlier.id for earlier in earliers])
+    days = np.array([e.day.toordinal() if e.day else math.nan for e in earliers], dtype=np.float64)
+    could = could_link(cosines, later.day, days).tolist()
+    return [earlier for earlier, kept in zip(earliers, could, strict=True) if kept]
 
 
 def _arrival(features: Features) -> tuple[bool, int, str]:

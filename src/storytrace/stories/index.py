@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+import numpy.typing as npt
 
 from storytrace.model import Article, Entity, Relation
 from storytrace.stories.dates import named_weekdays
@@ -46,6 +47,7 @@ __all__ = [
     "Link",
     "Member",
     "StoryIndex",
+    "could_link",
     "link_margin",
     "links",
     "member_of",
@@ -111,6 +113,20 @@ def link_margin(a: Features, b: Features, kind: str | None = None) -> float:
         bar -= INDEPENDENT_DISCOUNT
     bar += DETAIL_CONFLICT * (_disjoint(a.ages, b.ages) + _disjoint(a.addresses, b.addresses))
     return cosine(a.vector, b.vector) - bar
+
+
+def could_link(
+    cosines: npt.NDArray[np.float64], day: date | None, days: npt.NDArray[np.float64]
+) -> npt.NDArray[np.bool_]:
+    """Which pairs of an article (``day``) and others with no reuse relation to it (their
+    ``cosines`` and day ordinals ``days``, NaN undated) could reach ``-MUTUAL_SLACK``: the
+    cosines (as arrays, ``vectors``) against the bar of the day gap alone (ages and
+    addresses only raise it), with room for numpy's rounding. A pair left out here would
+    have ``link_margin`` below ``-MUTUAL_SLACK`` and be dropped anyway."""
+    ordinal = day.toordinal() if day else math.nan
+    gaps = np.nan_to_num(np.abs(days - ordinal), nan=0.0)  # undated: no gap, as _gap says
+    bars = np.minimum(MAX_COSINE, LINK_COSINE + COSINE_PER_LOG_DAY * np.log1p(gaps))
+    return np.asarray(cosines - bars >= -MUTUAL_SLACK - _ROUNDING)
 
 
 def links(a: Features, b: Features, kind: str | None = None) -> bool:
@@ -268,18 +284,13 @@ class StoryIndex:
                         article_id, other, kind)  # fmt: skip
 
     def _could_link(self, features: Features, others: list[str]) -> set[str]:
-        """Those of ``others`` (no reuse relation to ``features``) whose margin could reach
-        ``-MUTUAL_SLACK``: cosines as arrays (``vectors``) against the bar of their day gap
-        alone (ages and addresses only raise it), with room for numpy's rounding. The rest
-        are never scored one by one (10,000 generated articles: 1.9 M pairs scored, 52 of
-        the stage's 87 CPU s, before this)."""
+        """Those of ``others`` (no reuse relation to ``features``) that ``could_link``; the
+        rest are never scored one by one (10,000 generated articles: 1.9 M pairs scored, 52
+        of the stage's 87 CPU s, before this)."""
         cosines = self._arrays.cosines(features.vector, others)
-        day = features.day.toordinal() if features.day else math.nan
         days = np.fromiter((self._ordinals[o] for o in others), dtype=np.float64, count=len(others))
-        gaps = np.nan_to_num(np.abs(days - day), nan=0.0)  # undated: no gap, as _gap says
-        bars = np.minimum(MAX_COSINE, LINK_COSINE + COSINE_PER_LOG_DAY * np.log1p(gaps))
-        could = cosines - bars >= -MUTUAL_SLACK - _ROUNDING
-        return {other for other, kept in zip(others, could.tolist(), strict=True) if kept}
+        could = could_link(cosines, features.day, days).tolist()
+        return {other for other, kept in zip(others, could, strict=True) if kept}
 
     def story_of(self, article_id: str) -> str:
         """The id of the story an article is in now (ids change as stories grow)."""
