@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from storytrace.stories import find_stories
 from storytrace.stories.features import Features, cosine
 from storytrace.stories.postings import KEY_POSTINGS, KeyPostings, arrival_key
-from storytrace.stories.vectors import TermArrays
+from storytrace.stories.vectors import TermArrays, Vocabulary
 from tests.stories.test_stories import article
 
 
@@ -83,3 +83,12 @@ def test_array_cosines_hold_past_the_initial_sizes() -> None:
         arrays.add(f"a{n}", {f"t{n}": 0.6, f"u{n % 7}": 0.8})
     found = arrays.cosines({"t2999": 0.6, "u3": 0.8}, ["a2999", "a3", "a10", "a0"]).tolist()
     assert found == pytest.approx([1.0, 0.64, 0.64, 0.0])
+
+
+@given(st.lists(vectors, min_size=2, max_size=2))
+def test_compact_vectors_read_and_multiply_as_their_dicts(raw: list[dict[str, float]]) -> None:
+    vocabulary = Vocabulary()
+    left, right = (vocabulary.compact(vector) for vector in raw)
+    assert dict(left) == raw[0] and left == raw[0]
+    assert "absent" not in left
+    assert cosine(left, right) == cosine(raw[0], raw[1]) == cosine(left, raw[1])

@@ -32,6 +32,7 @@ from storytrace.model import Article
 from storytrace.reuse.skeleton import fold
 from storytrace.reuse.topical import terms
 from storytrace.stories.dates import day_of
+from storytrace.stories.vectors import Vector, cosine
 
 __all__ = [
     "INDEX_TERMS",
@@ -81,8 +82,6 @@ _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][\w'’.-]+)")
 _NAME_SCAN = 5000
 _MIN_RARITY = 0.5
 _RARITY_TOP = 7.0
-
-Vector = Mapping[str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,11 +214,3 @@ def _capitalised(article: Article) -> frozenset[str]:
 def _normalised(weights: Mapping[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    """Cosine of two normalised sparse vectors, exactly rounded (``math.fsum``), so it does
-    not depend on which side is iterated or in what order."""
-    if len(a) > len(b):
-        a, b = b, a
-    return math.fsum(w * b[t] for t, w in a.items() if t in b)

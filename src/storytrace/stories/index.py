@@ -28,7 +28,7 @@ import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -38,7 +38,7 @@ from storytrace.model import Article, Entity, Relation
 from storytrace.stories.dates import named_weekdays
 from storytrace.stories.features import Features, TemplateLines, cosine, features_of
 from storytrace.stories.postings import KeyPostings
-from storytrace.stories.vectors import TermArrays
+from storytrace.stories.vectors import TermArrays, Vocabulary
 
 __all__ = [
     "DERIVED_KINDS",
@@ -176,7 +176,8 @@ class StoryIndex:
         self._templates = TemplateLines()
         self._members: dict[str, Member] = {}
         self._postings = KeyPostings()
-        self._arrays = TermArrays()
+        self._vocabulary = Vocabulary()
+        self._arrays = TermArrays(self._vocabulary)
         self._ordinals: dict[str, float] = {}
         self._parent: dict[str, str] = {}
         self._groups: dict[str, list[str]] = {}
@@ -227,11 +228,13 @@ class StoryIndex:
         for article in articles:
             self._templates.observe(article.text)
         members = [
-            member_of(
-                article,
-                names=names[article.id],
-                relations=touching[article.id],
-                templates=self._templates,
+            self._compacted(
+                member_of(
+                    article,
+                    names=names[article.id],
+                    relations=touching[article.id],
+                    templates=self._templates,
+                )
             )
             for article in articles
         ]
@@ -319,9 +322,15 @@ class StoryIndex:
         )
         return total / (len(left) * len(right)) >= needed
 
+    def _compacted(self, member: Member) -> Member:
+        """``member`` with its term vector held compact over the index's vocabulary."""
+        vector = self._vocabulary.compact(member.features.vector)
+        return replace(member, features=replace(member.features, vector=vector))
+
     def _insert(self, article_id: str, member: Member) -> None:
         if article_id in self._members:
             raise ValueError(f"article {article_id!r} is already in the index")
+        member = self._compacted(member)
         self._members[article_id] = member
         self._parent[article_id] = article_id
         self._groups[article_id] = [article_id]
