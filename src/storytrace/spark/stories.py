@@ -31,7 +31,6 @@ pile and does not run here. The single-machine counterpart is ``find_stories`` w
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -57,6 +56,7 @@ from storytrace.stories.index import (
     could_link,
     link_margin,
     member_of,
+    ordinal,
     stronger_kind,
 )
 from storytrace.stories.postings import KEY_POSTINGS, arrival_key
@@ -201,7 +201,8 @@ def _scored_pairs(members: Any, relations: Any, table: dict[str, str]) -> Any:
     def margins(batches: Iterator[Any]) -> Iterator[Any]:
         return _margins(batches, broadcast.value)
 
-    return pairs.mapInPandas(margins, _SCORED_SCHEMA).where(F.col("margin") >= -MUTUAL_SLACK)
+    by_first = pairs.sortWithinPartitions("a")
+    return by_first.mapInPandas(margins, _SCORED_SCHEMA).where(F.col("margin") >= -MUTUAL_SLACK)
 
 
 def _key_pairs(members: Any) -> Any:
@@ -234,40 +235,62 @@ def _key_pairs(members: Any) -> Any:
 
 def _margins(batches: Iterator[Any], table: dict[str, str]) -> Iterator[Any]:
     """``link_margin`` of each pair (later article first, as the index calls it); pairs with
-    no reuse relation are first sifted by ``could_link`` on array cosines, per later article,
-    as the index sifts them (a pair sifted out is below ``-MUTUAL_SLACK`` either way)."""
+    no reuse relation are first sifted by ``could_link`` on array cosines, as the index sifts
+    them (a pair sifted out is below ``-MUTUAL_SLACK`` either way), grouped by their ``a``
+    (the partitions come sorted by it)."""
     import pandas as pd
 
-    features: dict[str, Features] = {}
-    arrays = TermArrays()
+    decoded = _decoded(table)
     for batch in batches:
-        for article_id in (*batch["a"], *batch["b"]):
-            if article_id not in features:
-                features[article_id] = _member_from_json(table[article_id]).features
-                arrays.add(article_id, features[article_id].vector)
-        related: list[tuple[Features, Features, str | None]] = []
-        keyed: dict[str, list[Features]] = defaultdict(list)
-        for a, b, found in zip(batch["a"], batch["b"], batch["kinds"], strict=True):
-            earlier, later = sorted((features[a], features[b]), key=_arrival)
-            kind = _pair_kind(found)
+        pairs = list(zip(batch["a"], batch["b"], map(_pair_kind, batch["kinds"]), strict=True))
+        keyed: dict[str, list[str]] = defaultdict(list)
+        for a, b, kind in pairs:
             if kind is None:
-                keyed[later.id].append(earlier)
-            else:
-                related.append((later, earlier, kind))
-        rows = [(x.id, y.id, link_margin(x, y, kind), kind) for x, y, kind in related]
-        rows.extend(
-            (later, earlier.id, link_margin(features[later], earlier), None)
-            for later, earliers in keyed.items()
-            for earlier in _sifted(features[later], earliers, arrays)
-        )
+                keyed[a].append(b)
+        kept = {(a, b) for a, others in keyed.items() for b in decoded.could_link(a, others)}
+        rows = []
+        for a, b, kind in pairs:
+            if kind is not None or (a, b) in kept:
+                earlier, later = sorted((decoded[a], decoded[b]), key=_arrival)
+                rows.append((later.id, earlier.id, link_margin(later, earlier, kind), kind))
         yield pd.DataFrame(rows, columns=["later", "earlier", "margin", "kind"])
 
 
-def _sifted(later: Features, earliers: list[Features], arrays: TermArrays) -> list[Features]:
-    cosines = arrays.cosines(later.vector, [earlier.id for earlier in earliers])
-    days = np.array([e.day.toordinal() if e.day else math.nan for e in earliers], dtype=np.float64)
-    could = could_link(cosines, later.day, days).tolist()
-    return [earlier for earlier, kept in zip(earliers, could, strict=True) if kept]
+class _Decoded:
+    """A worker's decoded members of one broadcast table: features by id, and their vectors
+    as ``TermArrays``, each decoded once when first needed."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self._features: dict[str, Features] = {}
+        self._arrays = TermArrays()
+
+    def __getitem__(self, article_id: str) -> Features:
+        found = self._features.get(article_id)
+        if found is None:
+            found = self._features[article_id] = _member_from_json(self.table[article_id]).features
+            self._arrays.add(article_id, found.vector)
+        return found
+
+    def could_link(self, article_id: str, others: list[str]) -> list[str]:
+        """Those of ``others`` that ``could_link`` with ``article_id``."""
+        mine = self[article_id]
+        days = np.array([ordinal(self[other].day) for other in others], dtype=np.float64)
+        cosines = self._arrays.cosines(mine.vector, others)
+        could = could_link(cosines, ordinal(mine.day), days).tolist()
+        return [other for other, kept in zip(others, could, strict=True) if kept]
+
+
+_DECODED: list[_Decoded] = []
+
+
+def _decoded(table: dict[str, str]) -> _Decoded:
+    """This worker's ``_Decoded`` of ``table``, kept across its tasks: Python workers are
+    reused and the broadcast value stays the same object, so a member is decoded once per
+    worker, not once per partition."""
+    if not _DECODED or _DECODED[0].table is not table:
+        _DECODED[:] = [_Decoded(table)]
+    return _DECODED[0]
 
 
 def _arrival(features: Features) -> tuple[bool, int, str]:

@@ -51,6 +51,7 @@ __all__ = [
     "link_margin",
     "links",
     "member_of",
+    "ordinal",
     "story_id",
     "stronger_kind",
 ]
@@ -116,17 +117,23 @@ def link_margin(a: Features, b: Features, kind: str | None = None) -> float:
 
 
 def could_link(
-    cosines: npt.NDArray[np.float64], day: date | None, days: npt.NDArray[np.float64]
+    cosines: npt.NDArray[np.float64],
+    days: npt.NDArray[np.float64] | float,
+    other_days: npt.NDArray[np.float64],
 ) -> npt.NDArray[np.bool_]:
-    """Which pairs of an article (``day``) and others with no reuse relation to it (their
-    ``cosines`` and day ordinals ``days``, NaN undated) could reach ``-MUTUAL_SLACK``: the
-    cosines (as arrays, ``vectors``) against the bar of the day gap alone (ages and
-    addresses only raise it), with room for numpy's rounding. A pair left out here would
-    have ``link_margin`` below ``-MUTUAL_SLACK`` and be dropped anyway."""
-    ordinal = day.toordinal() if day else math.nan
-    gaps = np.nan_to_num(np.abs(days - ordinal), nan=0.0)  # undated: no gap, as _gap says
+    """Which pairs with no reuse relation (their ``cosines``, and the day ordinals of their
+    two sides, ``ordinal``: NaN undated) could reach ``-MUTUAL_SLACK``: the cosines (as
+    arrays, ``vectors``) against the bar of the day gap alone (ages and addresses only
+    raise it), with room for numpy's rounding. A pair left out here would have
+    ``link_margin`` below ``-MUTUAL_SLACK`` and be dropped anyway."""
+    gaps = np.nan_to_num(np.abs(np.subtract(days, other_days)), nan=0.0)  # undated: no gap
     bars = np.minimum(MAX_COSINE, LINK_COSINE + COSINE_PER_LOG_DAY * np.log1p(gaps))
     return np.asarray(cosines - bars >= -MUTUAL_SLACK - _ROUNDING)
+
+
+def ordinal(day: date | None) -> float:
+    """A day as the number ``could_link`` takes (NaN: undated)."""
+    return day.toordinal() if day else math.nan
 
 
 def links(a: Features, b: Features, kind: str | None = None) -> bool:
@@ -292,7 +299,7 @@ class StoryIndex:
         of the stage's 87 CPU s, before this)."""
         cosines = self._arrays.cosines(features.vector, others)
         days = np.fromiter((self._ordinals[o] for o in others), dtype=np.float64, count=len(others))
-        could = could_link(cosines, features.day, days).tolist()
+        could = could_link(cosines, ordinal(features.day), days).tolist()
         return {other for other, kept in zip(others, could, strict=True) if kept}
 
     def story_of(self, article_id: str) -> str:
@@ -337,7 +344,7 @@ class StoryIndex:
         self._postings.add(member.features)
         self._arrays.add(article_id, member.features.vector)
         day = member.features.day
-        self._ordinals[article_id] = day.toordinal() if day else math.nan
+        self._ordinals[article_id] = ordinal(day)
 
     def _relation_kinds(self, article_id: str, relations: list[Relation]) -> dict[str, str]:
         """Kinds of the relations to articles already in; the others wait for their article."""
