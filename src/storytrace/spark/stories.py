@@ -9,12 +9,14 @@ two whole stories) is a sequential decision over the whole pile. So:
    ``TEMPLATE_MIN_ARTICLES`` articles or more are the pile's template lines;
 2. ``member_of`` (features without template lines, weekdays, origin) of each article, in
    ``mapInPandas``;
-3. candidate pairs: the index keys exploded with their bucket of days (``postings``), the
-   common ones dropped by a count per key and bucket, joined with the same and the
-   neighbouring buckets and kept within the window, plus every relation's pair;
-4. ``link_margin`` of each pair, called as the index calls it (the later id's features
-   first), with every member's features broadcast from the driver (which holds them for
-   step 5 anyway); pairs below ``-MUTUAL_SLACK`` are dropped, as the index drops them;
+3. candidate pairs as ``postings.KeyPostings`` makes them: a rank per index key in arrival
+   order (``arrival_key``), each article paired with the ``KEY_POSTINGS`` ranked just
+   before it (``_key_pairs``), plus every relation's pair;
+4. ``link_margin`` of each pair, called as the index calls it (the later article in
+   arrival order first), with every member's features broadcast from the driver (which
+   holds them for step 5 anyway); pairs with no relation are first sifted by
+   ``could_link`` on array cosines, and pairs below ``-MUTUAL_SLACK`` are dropped, as the
+   index does;
 5. on the driver: the members and the scored pairs are collected and
    ``StoryIndex.add_scored`` makes the stories, the same code ``find_stories`` runs, so the
    stories are the library's by construction (the driver holds every article's features:
