@@ -276,11 +276,8 @@ class _Decoded:
 
     def could_link(self, article_id: str, others: list[str]) -> list[str]:
         """Those of ``others`` that ``could_link`` with ``article_id``."""
-        mine = self[article_id]
         days = np.array([ordinal(self[other].day) for other in others], dtype=np.float64)
-        cosines = self._arrays.cosines(mine.vector, others)
-        could = could_link(cosines, ordinal(mine.day), days).tolist()
-        return [other for other, kept in zip(others, could, strict=True) if kept]
+        return could_link(self[article_id], others, self._arrays, days)
 
 
 _DECODED: list[_Decoded] = []

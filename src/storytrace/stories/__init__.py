@@ -8,6 +8,7 @@ clustering, ``index``) in order of day and turns its groups into ``Story`` recor
 - ``features``  term vectors with background rarity, entity names, the article's day
 - ``index``     the pairwise link rule and the union-find over a stream
 - ``postings``  the latest articles under each index key: the candidates of a new one
+- ``vectors``   term vectors held compact, and one article's cosines with many at once
 - ``events``    event days (derived copies, re-posts, undated articles) and the records
 
 Example:

@@ -117,18 +117,21 @@ def link_margin(a: Features, b: Features, kind: str | None = None) -> float:
 
 
 def could_link(
-    cosines: npt.NDArray[np.float64],
-    days: npt.NDArray[np.float64] | float,
-    other_days: npt.NDArray[np.float64],
-) -> npt.NDArray[np.bool_]:
-    """Which pairs with no reuse relation (their ``cosines``, and the day ordinals of their
-    two sides, ``ordinal``: NaN undated) could reach ``-MUTUAL_SLACK``: the cosines (as
-    arrays, ``vectors``) against the bar of the day gap alone (ages and addresses only
-    raise it), with room for numpy's rounding. A pair left out here would have
-    ``link_margin`` below ``-MUTUAL_SLACK`` and be dropped anyway."""
-    gaps = np.nan_to_num(np.abs(np.subtract(days, other_days)), nan=0.0)  # undated: no gap
+    features: Features,
+    others: Sequence[str],
+    arrays: TermArrays,
+    days: npt.NDArray[np.float64],
+) -> list[str]:
+    """Those of ``others`` (no reuse relation to ``features``; their vectors kept in
+    ``arrays``, their day ordinals ``days``, ``ordinal``: NaN undated) whose margin could
+    reach ``-MUTUAL_SLACK``: the cosines as arrays (``vectors``) against the bar of the day
+    gap alone (ages and addresses only raise it), with room for numpy's rounding. A pair
+    left out here would have ``link_margin`` below ``-MUTUAL_SLACK`` and be dropped anyway."""
+    cosines = arrays.cosines(features.vector, others)
+    gaps = np.nan_to_num(np.abs(days - ordinal(features.day)), nan=0.0)  # undated: no gap
     bars = np.minimum(MAX_COSINE, LINK_COSINE + COSINE_PER_LOG_DAY * np.log1p(gaps))
-    return np.asarray(cosines - bars >= -MUTUAL_SLACK - _ROUNDING)
+    could = (cosines - bars >= -MUTUAL_SLACK - _ROUNDING).tolist()
+    return [other for other, kept in zip(others, could, strict=True) if kept]
 
 
 def ordinal(day: date | None) -> float:
@@ -294,13 +297,11 @@ class StoryIndex:
                         article_id, other, kind)  # fmt: skip
 
     def _could_link(self, features: Features, others: list[str]) -> set[str]:
-        """Those of ``others`` (no reuse relation to ``features``) that ``could_link``; the
-        rest are never scored one by one (10,000 generated articles: 1.9 M pairs scored, 52
-        of the stage's 87 CPU s, before this)."""
-        cosines = self._arrays.cosines(features.vector, others)
+        """Those of ``others`` that ``could_link``; the rest are never scored one by one
+        (10,000 generated articles: 1.9 M pairs scored, 52 of the stage's 87 CPU s, before
+        this)."""
         days = np.fromiter((self._ordinals[o] for o in others), dtype=np.float64, count=len(others))
-        could = could_link(cosines, ordinal(features.day), days).tolist()
-        return {other for other, kept in zip(others, could, strict=True) if kept}
+        return set(could_link(features, others, self._arrays, days))
 
     def story_of(self, article_id: str) -> str:
         """The id of the story an article is in now (ids change as stories grow)."""
@@ -330,8 +331,11 @@ class StoryIndex:
         return total / (len(left) * len(right)) >= needed
 
     def _compacted(self, member: Member) -> Member:
-        """``member`` with its term vector held compact over the index's vocabulary."""
+        """``member`` with its term vector held compact over the index's vocabulary (itself
+        when it already is: ``add_batch`` compacts a batch as it makes it)."""
         vector = self._vocabulary.compact(member.features.vector)
+        if vector is member.features.vector:
+            return member
         return replace(member, features=replace(member.features, vector=vector))
 
     def _insert(self, article_id: str, member: Member) -> None:
